@@ -1,0 +1,33 @@
+# The module manifest's source. build.ps1 copies it to out/SdeAlm and stamps ModuleVersion from
+# Directory.Build.props (SdeAlmVersion), the one place the version is set.
+@{
+    RootModule             = 'SdeAlm.dll'
+    ModuleVersion          = '0.0.0'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    GUID                   = '5d0b7a3e-2f4c-4f7e-9a51-3c8e1b6d2a90'
+    Author                 = 'SdeAlm contributors'
+    CompanyName            = 'SdeAlm contributors'
+    Copyright              = '(c) 2026 SdeAlm contributors. MIT License.'
+    Description            = 'Script the SD Elements ALM integration catalog: list ALM plugins (Trac, JIRA, GitHub, Azure DevOps, ...) and every configuration field they take, as typed objects, over a secure, retrying, cancellable HTTP client.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('SdeAlm.Format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'Connect-Sde'
+        'Disconnect-Sde'
+        'Get-SdeConnection'
+        'Get-SdeAlmPlugin'
+        'Get-SdeAlmPluginField'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('SDElements', 'SecurityCompass', 'ALM', 'AppSec', 'DevSecOps', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/sdealm/SdeAlm.PowerShell'
+            LicenseUri   = 'https://github.com/sdealm/SdeAlm.PowerShell/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md in the package or the project site.'
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using SdeAlm.Json;
+using SdeAlm.Model;
+
+namespace SdeAlm.Api;
+
+/// <summary>One page of the plugin list; servers that do not paginate send only <c>results</c>.</summary>
+internal sealed class AlmPluginPage
+{
+    [JsonPropertyName("count")]
+    public long? Count { get; set; }
+
+    [JsonPropertyName("next")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? Next { get; set; }
+
+    [JsonPropertyName("results")]
+    public AlmPlugin?[]? Results { get; set; }
+}
+
+/// <summary>The part of <c>/api/v2/users/me/</c> that identifies who the token belongs to.</summary>
+internal sealed class SdeUser
+{
+    [JsonPropertyName("id")]
+    [JsonConverter(typeof(JsonScalarConverter))]
+    public object? Id { get; set; }
+
+    [JsonPropertyName("email")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? Email { get; set; }
+
+    [JsonPropertyName("username")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? UserName { get; set; }
+
+    [JsonPropertyName("first_name")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? FirstName { get; set; }
+
+    [JsonPropertyName("last_name")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? LastName { get; set; }
+}
+
+/// <summary>The error texts SD Elements (Django REST framework) and proxies put in failure bodies.</summary>
+internal sealed class SdeErrorBody
+{
+    [JsonPropertyName("detail")]
+    [JsonConverter(typeof(JsonScalarConverter))]
+    public object? Detail { get; set; }
+
+    [JsonPropertyName("error")]
+    [JsonConverter(typeof(JsonScalarConverter))]
+    public object? Error { get; set; }
+
+    [JsonPropertyName("message")]
+    [JsonConverter(typeof(JsonScalarConverter))]
+    public object? Message { get; set; }
+}

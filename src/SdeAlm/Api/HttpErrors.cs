@@ -1,0 +1,109 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using SdeAlm.Json;
+
+namespace SdeAlm.Api;
+
+/// <summary>Turns an HTTP failure status into an error a PowerShell user can act on.</summary>
+internal static class HttpErrors
+{
+    private const int MaximumErrorBodyBytes = 64 * 1024;
+
+    public static SdeApiException FromResponse(HttpResponseMessage response, Uri uri, Uri baseUri, int retries)
+    {
+        var status = (int)response.StatusCode;
+        var said = ServerText(response);
+        var reason = $"{status} {response.ReasonPhrase}".TrimEnd();
+        var detail = said is null ? string.Empty : $" The server said: {said}";
+        var afterRetries = retries > 0 ? $" after {retries} retries" : string.Empty;
+
+        return status switch
+        {
+            401 => new SdeApiException(
+                $"SD Elements at {baseUri} rejected the API token ({reason}).{detail} Create a new API token in SD Elements and run Connect-Sde again.",
+                SdeErrorIds.AuthenticationFailed,
+                ErrorCategory.AuthenticationError,
+                uri,
+                status),
+            407 => new SdeApiException(
+                $"The proxy refused the request to {uri} ({reason}). Pass -ProxyCredential to Connect-Sde.",
+                SdeErrorIds.AuthenticationFailed,
+                ErrorCategory.AuthenticationError,
+                uri,
+                status),
+            403 => new SdeApiException(
+                $"The API token's user may not read {uri} ({reason}).{detail} Ask an SD Elements administrator for access to the ALM plugin catalog.",
+                SdeErrorIds.PermissionDenied,
+                ErrorCategory.PermissionDenied,
+                uri,
+                status),
+            404 => new SdeApiException(
+                $"{uri} was not found ({reason}).{detail} Check that -Server includes the right context root.",
+                SdeErrorIds.NotFound,
+                ErrorCategory.ObjectNotFound,
+                uri,
+                status),
+            429 => new SdeApiException(
+                $"SD Elements kept throttling GET {uri} ({reason}){afterRetries}.{detail} Wait a while or raise -MaximumRetryCount on Connect-Sde.",
+                SdeErrorIds.Throttled,
+                ErrorCategory.LimitsExceeded,
+                uri,
+                status),
+            >= 500 => new SdeApiException(
+                $"SD Elements failed to answer GET {uri} ({reason}){afterRetries}.{detail} The server may be restarting or overloaded; try again later.",
+                SdeErrorIds.ServerError,
+                ErrorCategory.ResourceUnavailable,
+                uri,
+                status),
+            400 => new SdeApiException(
+                $"SD Elements refused GET {uri} as a bad request ({reason}).{detail}",
+                SdeErrorIds.BadRequest,
+                ErrorCategory.InvalidArgument,
+                uri,
+                status),
+            _ => new SdeApiException(
+                $"SD Elements answered GET {uri} with {reason}.{detail}",
+                SdeErrorIds.RequestFailed,
+                ErrorCategory.ProtocolError,
+                uri,
+                status),
+        };
+    }
+
+    /// <summary>The detail, error or message text of a JSON failure body, if there is one.</summary>
+    private static string? ServerText(HttpResponseMessage response)
+    {
+        try
+        {
+            // Error bodies are small; a bounded synchronous read keeps this simple.
+            using var body = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
+            var buffer = new byte[MaximumErrorBodyBytes];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = body.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+            }
+
+            var parsed = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, length), SdeJsonContext.Default.SdeErrorBody);
+            var text = Flatten(parsed?.Detail) ?? Flatten(parsed?.Error) ?? Flatten(parsed?.Message);
+            return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException or DecoderFallbackException or ArgumentException)
+        {
+            // Not JSON, or the connection broke: the status alone still tells the story.
+            return null;
+        }
+    }
+
+    private static string? Flatten(object? value) => value switch
+    {
+        null => null,
+        object[] items => string.Join(" ", Array.ConvertAll(items, item => item?.ToString())),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,18 @@
+using SdeAlm.Json;
+
+namespace SdeAlm.Api;
+
+/// <summary>The "who am I" call Connect-Sde makes to prove the token works.</summary>
+internal static class SdeAccount
+{
+    private const string MePath = "api/v2/users/me/";
+
+    /// <summary>The token owner's e-mail, else user name, else id.</summary>
+    public static string? WhoAmI(SdeApiClient client, RequestContext context)
+    {
+        var me = client.GetJson(client.Resolve(MePath), SdeJsonContext.Default.SdeUser, context);
+        return Blank(me.Email) ?? Blank(me.UserName) ?? me.Id?.ToString();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}

@@ -1,0 +1,28 @@
+namespace SdeAlm.Api;
+
+/// <summary>The ErrorIds SdeAlm raises; scripts may match on them, so they never change.</summary>
+internal static class SdeErrorIds
+{
+    public const string NotConnected = "SdeNotConnected";
+    public const string ConnectionClosed = "SdeConnectionClosed";
+    public const string ServerMissing = "SdeServerMissing";
+    public const string ServerInvalid = "SdeServerInvalid";
+    public const string TokenMissing = "SdeTokenMissing";
+    public const string UnencryptedAuthentication = "SdeUnencryptedAuthenticationRefused";
+    public const string AuthenticationFailed = "SdeAuthenticationFailed";
+    public const string PermissionDenied = "SdePermissionDenied";
+    public const string NotFound = "SdeResourceNotFound";
+    public const string PluginNotFound = "SdeAlmPluginNotFound";
+    public const string Throttled = "SdeThrottled";
+    public const string ServerError = "SdeServerError";
+    public const string BadRequest = "SdeBadRequest";
+    public const string RequestFailed = "SdeRequestFailed";
+    public const string Timeout = "SdeRequestTimeout";
+    public const string ConnectionFailed = "SdeConnectionFailed";
+    public const string HostNotFound = "SdeHostNotFound";
+    public const string CertificateInvalid = "SdeCertificateInvalid";
+    public const string RedirectRefused = "SdeRedirectRefused";
+    public const string UnexpectedContentType = "SdeUnexpectedContentType";
+    public const string InvalidJson = "SdeInvalidJson";
+    public const string ResponseTooLarge = "SdeResponseTooLarge";
+}

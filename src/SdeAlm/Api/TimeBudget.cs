@@ -1,0 +1,55 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+
+namespace SdeAlm.Api;
+
+/// <summary>
+/// -TimeoutSec as a budget for one call: every attempt and back-off comes out of it, and only the
+/// waits the server asked for with Retry-After are added on top.
+/// </summary>
+internal sealed class TimeBudget
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _granted;
+
+    public TimeBudget(TimeSpan? total)
+    {
+        Total = total;
+        _granted = total ?? TimeSpan.Zero;
+    }
+
+    public TimeSpan? Total { get; }
+
+    public TimeSpan? Remaining => Total is null ? null : _granted - _clock.Elapsed;
+
+    public void Extend(TimeSpan wait) => _granted += wait;
+
+    /// <summary>A token that fires when the user stops or the budget runs out, whichever is first.</summary>
+    public CancellationTokenSource StartAttempt(Uri uri, CancellationToken userToken)
+    {
+        var attempt = CancellationTokenSource.CreateLinkedTokenSource(userToken);
+        if (Remaining is { } left)
+        {
+            if (left <= TimeSpan.Zero)
+            {
+                attempt.Dispose();
+                throw TimedOut(uri, null);
+            }
+
+            attempt.CancelAfter(left);
+        }
+
+        return attempt;
+    }
+
+    public SdeApiException TimedOut(Uri uri, Exception? inner) =>
+        new(
+            $"GET {uri} did not complete within -TimeoutSec {Total?.TotalSeconds} seconds. The server may be overloaded; try again or connect with a larger -TimeoutSec.",
+            SdeErrorIds.Timeout,
+            ErrorCategory.OperationTimeout,
+            uri,
+            null,
+            inner);
+}

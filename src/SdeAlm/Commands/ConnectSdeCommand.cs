@@ -1,0 +1,130 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Security;
+using SdeAlm.Api;
+using SdeAlm.Model;
+
+namespace SdeAlm.Commands;
+
+/// <summary>Connect-Sde: opens a connection to an SD Elements server and makes it the current one.</summary>
+[Cmdlet(VerbsCommunications.Connect, "Sde")]
+[OutputType(typeof(SdeConnection))]
+public sealed class ConnectSdeCommand : SdeCmdlet
+{
+    internal const string ServerVariable = "SDE_SERVER";
+    internal const string TokenVariable = "SDE_API_TOKEN";
+
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string? Server { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? Token { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <summary>Seconds one call may take, retries included; 0 means no limit (as with Invoke-RestMethod).</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int TimeoutSec { get; set; } = 100;
+
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int MaximumRetryCount { get; set; } = 3;
+
+    [Parameter]
+    [ValidateRange(0, 3600)]
+    public int RetryIntervalSec { get; set; } = 1;
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipValidation { get; set; }
+
+    protected override void EndProcessing() => Run(() =>
+    {
+        var server = Server ?? Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new SdeApiException(
+                $"No SD Elements server was given. Pass -Server (for example: Connect-Sde -Server sde.example.com) or set the {ServerVariable} environment variable.",
+                SdeErrorIds.ServerMissing,
+                ErrorCategory.InvalidArgument,
+                ServerVariable);
+        }
+
+        var baseUri = ServerAddress.Parse(server!);
+        var token = Token is null ? Environment.GetEnvironmentVariable(TokenVariable) : new NetworkCredential(string.Empty, Token).Password;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new SdeApiException(
+                $"No API token was given. Pass -Token (for example: -Token (Read-Host -AsSecureString 'SD Elements API token')) or set the {TokenVariable} environment variable.",
+                SdeErrorIds.TokenMissing,
+                ErrorCategory.InvalidArgument,
+                TokenVariable);
+        }
+
+        if (baseUri.Scheme == Uri.UriSchemeHttp && !AllowUnencryptedAuthentication)
+        {
+            throw new SdeApiException(
+                $"Refusing to send the API token to {baseUri} over unencrypted http. Use https, or pass -AllowUnencryptedAuthentication if you accept the risk (for example on a test server).",
+                SdeErrorIds.UnencryptedAuthentication,
+                ErrorCategory.SecurityError,
+                baseUri);
+        }
+
+        var options = new SdeClientOptions(baseUri)
+        {
+            Timeout = TimeoutSec == 0 ? null : TimeSpan.FromSeconds(TimeoutSec),
+            MaximumRetryCount = MaximumRetryCount,
+            RetryIntervalSec = RetryIntervalSec,
+            SkipCertificateCheck = SkipCertificateCheck,
+            Proxy = Proxy,
+            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            UserAgent = UserAgent(),
+        };
+        var client = new SdeApiClient(options, token!.Trim());
+        string? user = null;
+        try
+        {
+            if (!SkipValidation)
+            {
+                user = SdeAccount.WhoAmI(client, NewRequestContext());
+            }
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        var connection = new SdeConnection(client, options, user, DateTimeOffset.Now);
+        SdeSession.Current = connection;
+        WriteVerbose($"Connected to {connection}.");
+        WriteObject(connection);
+    });
+
+    private static string UserAgent()
+    {
+        var module = typeof(ConnectSdeCommand).Assembly.GetName().Version;
+        var powerShell = typeof(PSObject).Assembly.GetName().Version;
+        var os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "Windows"
+            : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "macOS"
+            : "Linux";
+        return $"SdeAlm/{module?.ToString(3)} (PowerShell {powerShell?.ToString(3)}; {os})";
+    }
+}

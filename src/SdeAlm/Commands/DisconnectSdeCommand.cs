@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using SdeAlm.Api;
+using SdeAlm.Model;
+
+namespace SdeAlm.Commands;
+
+/// <summary>Disconnect-Sde: closes a connection (the current one by default) and forgets it.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "Sde")]
+[OutputType(typeof(void))]
+public sealed class DisconnectSdeCommand : SdeCmdlet
+{
+    /// <summary>The connection to close; the current one when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public SdeConnection? Connection { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var current = SdeSession.Current;
+        var target = Connection ?? current;
+        if (target is null)
+        {
+            WriteVerbose("Not connected to SD Elements; nothing to disconnect.");
+            return;
+        }
+
+        target.Close();
+        if (ReferenceEquals(target, current))
+        {
+            SdeSession.Current = null;
+        }
+
+        WriteVerbose($"Disconnected from {target.Server}.");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using SdeAlm.Api;
+using SdeAlm.Filtering;
+using SdeAlm.Model;
+
+namespace SdeAlm.Commands;
+
+/// <summary>Get-SdeAlmPluginField: the configuration fields of plugins, filtered by name, section, scope, type.</summary>
+[Cmdlet(VerbsCommon.Get, "SdeAlmPluginField", DefaultParameterSetName = ByIdSet)]
+[OutputType(typeof(AlmPluginField))]
+public sealed class GetSdeAlmPluginFieldCommand : SdeDataCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string ByPluginSet = "ByPlugin";
+
+    [Parameter(ParameterSetName = ByIdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? PluginId { get; set; }
+
+    /// <summary>Plugin objects from Get-SdeAlmPlugin: their fields are read without another request.</summary>
+    [Parameter(ParameterSetName = ByPluginSet, Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public AlmPlugin[]? InputObject { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [AllowEmptyString]
+    public string[]? Section { get; set; }
+
+    [Parameter]
+    [ValidateSet("system", "project")]
+    public string? Scope { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? FieldType { get; set; }
+
+    [Parameter]
+    public SwitchParameter Required { get; set; }
+
+    private FieldFilter _filter = null!;
+
+    protected override void BeginProcessing() =>
+        _filter = new FieldFilter(Name, Section, Scope, FieldType, Required);
+
+    protected override void ProcessRecord() => Run(() =>
+    {
+        foreach (var plugin in Plugins())
+        {
+            foreach (var section in plugin.Sections)
+            {
+                if (!_filter.MatchesSection(section))
+                {
+                    continue;
+                }
+
+                foreach (var field in section.Fields)
+                {
+                    if (_filter.Matches(field))
+                    {
+                        WriteObject(field);
+                    }
+                }
+            }
+        }
+    });
+
+    private IEnumerable<AlmPlugin> Plugins() =>
+        ParameterSetName == ByPluginSet
+            ? InputObject!
+            : PluginResolver.Resolve(new AlmPluginCatalog(ResolveClient()), PluginId, NewRequestContext(), WriteError);
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using SdeAlm.Api;
+
+namespace SdeAlm.Commands;
+
+/// <summary>
+/// What every SdeAlm cmdlet shares: Ctrl+C cancels the request in flight, and API failures become
+/// ErrorRecords with stable ids instead of raw .NET exceptions.
+/// </summary>
+public abstract class SdeCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token);
+
+    /// <summary>Runs the cmdlet's work, turning failures into terminating ErrorRecords.</summary>
+    internal void Run(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (SdeApiException ex)
+        {
+            ThrowTerminatingError(ex.ToErrorRecord());
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

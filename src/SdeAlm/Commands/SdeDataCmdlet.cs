@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using SdeAlm.Api;
+using SdeAlm.Model;
+
+namespace SdeAlm.Commands;
+
+/// <summary>A cmdlet that reads from SD Elements through a connection: the given one or the current one.</summary>
+public abstract class SdeDataCmdlet : SdeCmdlet
+{
+    /// <summary>The connection to use instead of the session's current one (from Connect-Sde).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SdeConnection? Connection { get; set; }
+
+    internal SdeApiClient ResolveClient() =>
+        (Connection ?? SdeSession.Current ?? throw new SdeApiException(
+            "You are not connected to SD Elements. Run Connect-Sde first (for example: Connect-Sde -Server sde.example.com), or pass -Connection.",
+            SdeErrorIds.NotConnected,
+            ErrorCategory.InvalidOperation,
+            MyInvocation.MyCommand.Name)).Client;
+}

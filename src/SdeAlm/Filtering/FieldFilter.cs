@@ -1,0 +1,32 @@
+using System;
+using System.Linq;
+using SdeAlm.Model;
+
+namespace SdeAlm.Filtering;
+
+/// <summary>The conditions Get-SdeAlmPluginField applies to each field; all given ones must hold.</summary>
+internal sealed class FieldFilter
+{
+    private readonly WildcardFilter? _name;
+    private readonly WildcardFilter? _section;
+    private readonly WildcardFilter? _fieldType;
+    private readonly string? _scope;
+    private readonly bool _requiredOnly;
+
+    public FieldFilter(string[]? name, string[]? section, string? scope, string[]? fieldType, bool requiredOnly)
+    {
+        _name = WildcardFilter.Create(name);
+        _section = WildcardFilter.Create(section);
+        _fieldType = WildcardFilter.Create(fieldType);
+        _scope = scope;
+        _requiredOnly = requiredOnly;
+    }
+
+    public bool MatchesSection(AlmPluginSection section) => _section is null || _section.IsMatch(section.Label);
+
+    public bool Matches(AlmPluginField field) =>
+        (!_requiredOnly || field.Required)
+        && (_name is null || _name.IsMatch(field.Name))
+        && (_fieldType is null || _fieldType.IsMatch(field.FieldType))
+        && (_scope is null || field.Scope.Contains(_scope, StringComparer.OrdinalIgnoreCase));
+}

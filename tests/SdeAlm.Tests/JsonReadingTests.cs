@@ -1,0 +1,95 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using SdeAlm.Json;
+using SdeAlm.Model;
+using Xunit;
+
+namespace SdeAlm.Tests;
+
+public class JsonReadingTests
+{
+    private static string Fixture(string name) =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    private static AlmPlugin Plugin(string json) =>
+        JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPlugin)!.Normalize();
+
+    [Fact]
+    public void The_documented_trac_plugin_reads_completely()
+    {
+        var trac = Plugin(Fixture("trac.json"));
+        Assert.Equal("trac", trac.Id);
+        Assert.Equal("sync_trac", trac.Command);
+        Assert.Equal(5, trac.Sections.Length);
+        Assert.Null(trac.Sections[0].Label);
+
+        var method = trac.Sections[1].Fields.Single(f => f.Name == "alm_method");
+        Assert.Equal("trac", method.PluginId);
+        Assert.Equal("Connection Details", method.Section);
+        Assert.Equal("https", method.Default);
+        Assert.True(method.Required);
+        Assert.Equal(["system"], method.Scope);
+        Assert.Equal(["https", "http"], method.Options.Select(o => o.Value));
+
+        var project = trac.Sections[0].Fields[0];
+        Assert.Equal(255, project.MaxLength);
+        Assert.Null(project.Section);
+        Assert.Null(project.Default);
+    }
+
+    [Fact]
+    public void Defaults_become_plain_dotnet_values()
+    {
+        var json = """
+            {"id":"p","sections":[{"label":"s","fields":[
+              {"name":"n","default":null},{"name":"s","default":"x"},{"name":"t","default":true},
+              {"name":"f","default":false},{"name":"i","default":42},{"name":"d","default":2.5},
+              {"name":"a","default":["a",1]}]}]}
+            """;
+        var defaults = Plugin(json).Sections[0].Fields.Select(f => f.Default).ToArray();
+        Assert.Null(defaults[0]);
+        Assert.Equal("x", defaults[1]);
+        Assert.Equal(true, defaults[2]);
+        Assert.Equal(false, defaults[3]);
+        Assert.Equal(42L, defaults[4]);
+        Assert.Equal(2.5d, defaults[5]);
+        Assert.Equal(new object[] { "a", 1L }, (object[])defaults[6]!);
+    }
+
+    [Fact]
+    public void Unknown_properties_and_nulls_are_tolerated()
+    {
+        var json = """
+            {"id":"p","future":{"x":[1,2]},"sections":[null,{"label":null,"optional":null,"extra":1,"fields":[
+              null,{"name":"n","field_type":"date_range","scope":null,"options":[null,{"value":7,"label":true,"disabled":null}]}]}]}
+            """;
+        var plugin = Plugin(json);
+        var field = Assert.Single(Assert.Single(plugin.Sections).Fields);
+        Assert.Equal("date_range", field.FieldType);
+        Assert.Empty(field.Scope);
+        var option = Assert.Single(field.Options);
+        Assert.Equal("7", option.Value);
+        Assert.Equal("true", option.Label);
+        Assert.False(option.Disabled);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"p","sections":{}}""")]
+    [InlineData("""{"id":{},"sections":[]}""")]
+    [InlineData("""{"id":"p","sections":[{"fields":[{"required":"yes"}]}]}""")]
+    [InlineData("""{"id":"p","sections":[{"fields":[{"default":{"a":1}}]}]}""")]
+    [InlineData("""{"id":"p","sections":[{"fields":[{"max_length":"long"}]}]}""")]
+    [InlineData("""{"id":"p","sec""")]
+    public void Wrong_types_are_json_errors(string json) =>
+        Assert.ThrowsAny<JsonException>(() => Plugin(json));
+
+    [Fact]
+    public void Deep_nesting_stops_at_the_reader_limit()
+    {
+        var json = "{\"id\":\"p\",\"x\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), SdeJsonContext.Default.AlmPlugin));
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Net.Http.Headers;
+using SdeAlm.Api;
+using Xunit;
+
+namespace SdeAlm.Tests;
+
+public class RetryPolicyTests
+{
+    [Theory]
+    [InlineData(429, true)]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    [InlineData(504, true)]
+    [InlineData(500, false)]
+    [InlineData(401, false)]
+    [InlineData(404, false)]
+    public void Only_try_again_later_answers_are_retried(int status, bool expected) =>
+        Assert.Equal(expected, RetryPolicy.IsRetryableStatus(status));
+
+    [Fact]
+    public void Backoff_doubles_from_the_interval()
+    {
+        var policy = new RetryPolicy(5, 2);
+        Assert.Equal(TimeSpan.FromSeconds(2), policy.Backoff(1));
+        Assert.Equal(TimeSpan.FromSeconds(4), policy.Backoff(2));
+        Assert.Equal(TimeSpan.FromSeconds(8), policy.Backoff(3));
+    }
+
+    [Fact]
+    public void Retry_after_in_seconds_is_used_as_given() =>
+        Assert.Equal(TimeSpan.FromSeconds(7), RetryPolicy.RetryAfter(new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)), DateTimeOffset.UtcNow));
+
+    [Fact]
+    public void Retry_after_as_a_date_is_the_time_until_then()
+    {
+        var now = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromSeconds(30), RetryPolicy.RetryAfter(new RetryConditionHeaderValue(now.AddSeconds(30)), now));
+        Assert.Equal(TimeSpan.Zero, RetryPolicy.RetryAfter(new RetryConditionHeaderValue(now.AddSeconds(-30)), now));
+    }
+
+    [Fact]
+    public void No_retry_after_header_means_no_server_wait() =>
+        Assert.Null(RetryPolicy.RetryAfter(null, DateTimeOffset.UtcNow));
+
+    [Fact]
+    public void A_time_budget_extends_only_by_granted_waits()
+    {
+        var budget = new TimeBudget(TimeSpan.FromSeconds(10));
+        var before = budget.Remaining!.Value;
+        budget.Extend(TimeSpan.FromSeconds(5));
+        Assert.InRange(budget.Remaining!.Value - before, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(5));
+        Assert.Null(new TimeBudget(null).Remaining);
+    }
+}

@@ -1,0 +1,57 @@
+# Dot-sourced by every test file (in BeforeAll): imports the built module once and gives the tests
+# the simulator that tests/Invoke-PesterRun.ps1 started.
+$script:ModuleManifest = (Resolve-Path (Join-Path $PSScriptRoot '../out/SdeAlm/SdeAlm.psd1')).Path
+if (-not (Get-Module SdeAlm)) {
+    Import-Module $script:ModuleManifest -ErrorAction Stop
+}
+
+$script:SimulatorUrl = $env:SDEALM_TEST_URL
+$script:SimulatorToken = $env:SDEALM_TEST_TOKEN
+if (-not $script:SimulatorUrl -or -not $script:SimulatorToken) {
+    throw 'SDEALM_TEST_URL and SDEALM_TEST_TOKEN are not set: run the tests with ./build.ps1 -Task Test.'
+}
+
+function Get-TestToken {
+    param([string] $Token = $script:SimulatorToken)
+    ConvertTo-SecureString $Token -AsPlainText -Force
+}
+
+function New-Scenario {
+    # A context root that selects simulator behaviour, made unique so its request counters are ours alone.
+    param([string[]] $Option = @())
+    (@($Option) + "run=$([guid]::NewGuid().ToString('n'))") -join '/'
+}
+
+function Get-ScenarioUrl {
+    param([string] $Scenario)
+    if ($Scenario) { "$script:SimulatorUrl$Scenario/" } else { $script:SimulatorUrl }
+}
+
+function Connect-TestSde {
+    # Connects to the simulator (plain http on loopback) with the run's token.
+    param([string] $Scenario, [hashtable] $Parameters = @{})
+    Connect-Sde -Server (Get-ScenarioUrl $Scenario) -Token (Get-TestToken) -AllowUnencryptedAuthentication @Parameters
+}
+
+function Get-SimulatorRequest {
+    # How many requests the simulator saw under a scenario prefix, and how many carried a token.
+    param([string] $Scenario)
+    Invoke-RestMethod -Uri "$($script:SimulatorUrl)_sim/requests?prefix=$([uri]::EscapeDataString($Scenario))"
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script in a new pwsh process (no state from this one) and returns its output lines.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" }
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+}
