@@ -47,7 +47,7 @@ public class JsonReadingTests
             {"id":"p","sections":[{"label":"s","fields":[
               {"name":"n","default":null},{"name":"s","default":"x"},{"name":"t","default":true},
               {"name":"f","default":false},{"name":"i","default":42},{"name":"d","default":2.5},
-              {"name":"a","default":["a",1]}]}]}
+              {"name":"a","default":["a",1]},{"name":"o","default":{"from":"x","n":{"m":null}}}]}]}
             """;
         var defaults = Plugin(json).Sections[0].Fields.Select(f => f.Default).ToArray();
         Assert.Null(defaults[0]);
@@ -57,6 +57,9 @@ public class JsonReadingTests
         Assert.Equal(42L, defaults[4]);
         Assert.Equal(2.5d, defaults[5]);
         Assert.Equal(new object[] { "a", 1L }, (object[])defaults[6]!);
+        var structured = Assert.IsType<System.Collections.Specialized.OrderedDictionary>(defaults[7]);
+        Assert.Equal("x", structured["FROM"]);
+        Assert.Null(Assert.IsType<System.Collections.Specialized.OrderedDictionary>(structured["n"])["m"]);
     }
 
     [Fact]
@@ -80,7 +83,6 @@ public class JsonReadingTests
     [InlineData("""{"id":"p","sections":{}}""")]
     [InlineData("""{"id":{},"sections":[]}""")]
     [InlineData("""{"id":"p","sections":[{"fields":[{"required":"yes"}]}]}""")]
-    [InlineData("""{"id":"p","sections":[{"fields":[{"default":{"a":1}}]}]}""")]
     [InlineData("""{"id":"p","sections":[{"fields":[{"max_length":"long"}]}]}""")]
     [InlineData("""{"id":"p","sec""")]
     public void Wrong_types_are_json_errors(string json) =>

@@ -1,12 +1,14 @@
 using System;
+using System.Collections.Specialized;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SdeAlm.Json;
 
 /// <summary>
-/// Reads a JSON scalar as the plain .NET value PowerShell users expect (null, string, bool, long or
-/// double) instead of a JsonElement; an array becomes object[] of such values.
+/// Reads a JSON value as the plain .NET value PowerShell users expect (null, string, bool, long or
+/// double) instead of a JsonElement; an array becomes object[] and an object (a future field type's
+/// structured default) an ordered dictionary, like [ordered]@{}. The reader's depth limit bounds the recursion.
 /// </summary>
 internal sealed class JsonScalarConverter : JsonConverter<object?>
 {
@@ -37,6 +39,16 @@ internal sealed class JsonScalarConverter : JsonConverter<object?>
                 }
 
                 return items.ToArray();
+            case JsonTokenType.StartObject:
+                var properties = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    properties[name] = ReadValue(ref reader);
+                }
+
+                return properties;
             default:
                 throw new JsonException($"Expected a JSON scalar or array but found {reader.TokenType}.");
         }
