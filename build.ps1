@@ -19,10 +19,10 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'SdeAlm'
 
 function Invoke-Native {
-    # Runs a native command and stops the build when it fails.
-    param([Parameter(Mandatory)] [string] $FilePath, [Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    & $FilePath @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $Arguments' failed with exit code $LASTEXITCODE." }
+    # Runs a native command line and stops the build when it fails.
+    param([Parameter(Mandatory)] [scriptblock] $Command)
+    & $Command
+    if ($LASTEXITCODE -ne 0) { throw "'$Command' failed with exit code $LASTEXITCODE." }
 }
 
 function Get-ModuleVersion {
@@ -42,8 +42,8 @@ function Invoke-Clean {
 
 function Invoke-Build {
     $publish = Join-Path $Out 'publish'
-    Invoke-Native dotnet publish (Join-Path $Root 'src/SdeAlm/SdeAlm.csproj') -c Release -o $publish --nologo -v quiet
-    Invoke-Native dotnet build (Join-Path $Root 'tests/SdeAlm.Simulator/SdeAlm.Simulator.csproj') -c Release -o (Join-Path $Out 'simulator') --nologo -v quiet
+    Invoke-Native { dotnet publish (Join-Path $Root 'src/SdeAlm/SdeAlm.csproj') -c Release -o $publish --nologo -v quiet }
+    Invoke-Native { dotnet build (Join-Path $Root 'tests/SdeAlm.Simulator/SdeAlm.Simulator.csproj') -c Release -o (Join-Path $Out 'simulator') --nologo -v quiet }
 
     Remove-Item -Recurse -Force -ErrorAction Ignore $ModuleOut
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'dependencies')
@@ -65,7 +65,7 @@ function Invoke-Test {
     $null = New-Item -ItemType Directory $results
 
     Write-Host 'Checking formatting (dotnet format --verify-no-changes)'
-    Invoke-Native dotnet format (Join-Path $Root 'SdeAlm.PowerShell.sln') --verify-no-changes
+    Invoke-Native { dotnet format (Join-Path $Root 'SdeAlm.PowerShell.sln') --verify-no-changes }
 
     $unit = Invoke-UnitTest -ResultFolder $results
     $pester = Invoke-PesterTest -ResultFolder $results
@@ -89,7 +89,7 @@ function Invoke-UnitTest {
 
 function Invoke-PesterTest {
     param([string] $ResultFolder)
-    Invoke-Native dotnet restore (Join-Path $Root 'tests/Tools/TestTools.csproj') --nologo -v quiet
+    Invoke-Native { dotnet restore (Join-Path $Root 'tests/Tools/TestTools.csproj') --nologo -v quiet }
     $pester = Join-Path (Get-NuGetPackageFolder) 'pester/5.7.1/tools/Pester.psd1'
     $summary = Join-Path $ResultFolder 'pester.json'
     # A fresh process: the tests must see only the built module, not this build session.

@@ -17,7 +17,8 @@ try {
     $env:SDEALM_TEST_TOKEN = $simulator.Token
 
     $configuration = New-PesterConfiguration
-    $configuration.Run.Path = $Path
+    # pwsh -File passes a comma list as one string.
+    $configuration.Run.Path = @($Path -split ',')
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
     $result = Invoke-Pester -Configuration $configuration

@@ -55,3 +55,39 @@ function Invoke-FreshPwsh {
         foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     }
 }
+
+function Get-RawCatalog {
+    # The plugin list as Invoke-RestMethod sees it: the independent oracle the cmdlets are checked against.
+    param([string] $Scenario)
+    (Invoke-RestMethod -Uri "$(Get-ScenarioUrl $Scenario)api/v2/plugins/alm/" -Headers @{ Authorization = "Token $script:SimulatorToken" }).results
+}
+
+function Get-RawField {
+    # Every field of the raw catalog with its plugin id and section label, in catalog order.
+    param([object[]] $Catalog = (Get-RawCatalog))
+    foreach ($plugin in $Catalog) {
+        foreach ($section in $plugin.sections) {
+            foreach ($field in $section.fields) {
+                [pscustomobject]@{ PluginId = $plugin.id; Section = $section.label; Field = $field }
+            }
+        }
+    }
+}
+
+function Get-ErrorRecord {
+    # Runs a command that should fail and returns the ErrorRecord it raised (terminating or not).
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    try {
+        $null = & $ScriptBlock -ErrorAction Stop
+    }
+    catch {
+        return $_
+    }
+    throw 'The command did not fail.'
+}
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}

@@ -1,0 +1,179 @@
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+    $script:Catalog = Get-RawCatalog
+    $script:Ids = @($Catalog.id)
+}
+
+Describe 'Get-SdeAlmPlugin' {
+    BeforeEach {
+        # Some tests connect elsewhere; each starts from a plain current connection.
+        $null = Connect-TestSde
+    }
+    AfterAll {
+        Disconnect-Sde
+    }
+
+    It 'lists every plugin in catalog order' {
+        $plugins = Get-SdeAlmPlugin
+        $plugins | ForEach-Object { $_ | Should -BeOfType SdeAlm.Model.AlmPlugin }
+        @($plugins.Id) | Should -Be $Ids
+        @($plugins.Name) | Should -Be @($Catalog.name)
+        @($plugins.ShortName) | Should -Be @($Catalog.short_name)
+        @($plugins.Command) | Should -Be @($Catalog.command)
+    }
+
+    It 'keeps every section and field of the documented Trac plugin' {
+        $raw = $Catalog | Where-Object id -eq trac
+        $trac = Get-SdeAlmPlugin -Id trac
+        $trac.Sections.Count | Should -Be $raw.sections.Count
+        for ($i = 0; $i -lt $raw.sections.Count; $i++) {
+            $section = $trac.Sections[$i]
+            $section.PluginId | Should -Be 'trac'
+            $section.Label | Should -Be $raw.sections[$i].label
+            $section.Optional | Should -Be $raw.sections[$i].optional
+            @($section.Fields.Name) | Should -Be @($raw.sections[$i].fields.name)
+        }
+    }
+
+    It 'fetches an exact id from /plugins/alm/{id}/ (<Form>)' -ForEach @(
+        @{ Form = 'named'; Run = { Get-SdeAlmPlugin -Id jira } }
+        @{ Form = 'positional'; Run = { Get-SdeAlmPlugin jira } }
+        @{ Form = 'pipeline'; Run = { 'jira' | Get-SdeAlmPlugin } }
+        @{ Form = 'by property name'; Run = { [pscustomobject]@{ Id = 'jira' } | Get-SdeAlmPlugin } }
+    ) {
+        $scenario = New-Scenario
+        $connection = Connect-TestSde $scenario -Parameters @{ SkipValidation = $true }
+        $PSDefaultParameterValues['Get-SdeAlmPlugin:Connection'] = $connection
+        try {
+            $plugin = & $Run
+        }
+        finally {
+            $PSDefaultParameterValues.Remove('Get-SdeAlmPlugin:Connection')
+        }
+        $plugin.Id | Should -Be 'jira'
+        $plugin.Name | Should -Be ($Catalog | Where-Object id -eq jira).name
+        (Get-SimulatorRequest $scenario).count | Should -Be 1
+        Disconnect-Sde -Connection $connection
+    }
+
+    It 'returns several ids in the order given' {
+        @((Get-SdeAlmPlugin -Id github, trac).Id) | Should -Be @('github', 'trac')
+        @(('empty', 'jira' | Get-SdeAlmPlugin).Id) | Should -Be @('empty', 'jira')
+    }
+
+    It 'filters the list with wildcards in -Id' {
+        $expected = $Ids | Where-Object { $_ -like '*i*' }
+        @((Get-SdeAlmPlugin -Id '*i*').Id) | Should -Be $expected
+        @((Get-SdeAlmPlugin -Id 'TR*').Id) | Should -Be @($Ids | Where-Object { $_ -like 'tr*' })
+    }
+
+    It 'filters on Name with wildcards in -Name' {
+        $expected = @($Catalog | Where-Object name -like '*a*' | ForEach-Object id)
+        @((Get-SdeAlmPlugin -Name '*a*').Id) | Should -Be $expected
+        @((Get-SdeAlmPlugin -Name 'jira', 'git*').Id) | Should -Be @('jira', 'github')
+        Get-SdeAlmPlugin -Id trac -Name 'JIRA' | Should -BeNullOrEmpty
+    }
+
+    It 'reports an unknown id as ObjectNotFound and still returns the others' {
+        $plugins = Get-SdeAlmPlugin -Id trac, no-such-plugin, jira -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($plugins.Id) | Should -Be @('trac', 'jira')
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'SdeAlmPluginNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 'no-such-plugin'
+        $problems[0].Exception.Message | Should -Match "no-such-plugin"
+        $problems[0].Exception.Message | Should -Match 'Get-SdeAlmPlugin'
+    }
+
+    It 'returns nothing and no error when a wildcard matches nothing' {
+        Get-SdeAlmPlugin -Id 'zzz*' -ErrorVariable problems | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 0
+    }
+
+    It 'follows next links through every page' {
+        $scenario = New-Scenario 'page=2'
+        $connection = Connect-TestSde $scenario -Parameters @{ SkipValidation = $true }
+        @((Get-SdeAlmPlugin -Connection $connection).Id) | Should -Be $Ids
+        (Get-SimulatorRequest $scenario).count | Should -Be ([math]::Ceiling($Ids.Count / 2))
+        Disconnect-Sde -Connection $connection
+    }
+
+    It 'uses -Connection instead of the current connection' {
+        $scenario = New-Scenario
+        $other = Connect-TestSde $scenario -Parameters @{ SkipValidation = $true }
+        $null = Connect-TestSde
+        @((Get-SdeAlmPlugin -Connection $other).Id) | Should -Be $Ids
+        (Get-SimulatorRequest $scenario).count | Should -Be 1
+        Disconnect-Sde -Connection $other
+    }
+}
+
+Describe 'Plugin objects' {
+    BeforeAll {
+        $null = Connect-TestSde
+        $script:Fields = Get-SdeAlmPlugin -Id kitchen-sink | Get-SdeAlmPluginField
+        $script:RawFields = Get-RawField ($Catalog | Where-Object id -eq kitchen-sink)
+    }
+    AfterAll {
+        Disconnect-Sde
+    }
+
+    It 'gives Default as plain .NET values of the JSON type' {
+        foreach ($raw in $RawFields) {
+            $field = $Fields | Where-Object Name -eq $raw.Field.name
+            $value = $raw.Field.default
+            if ($null -eq $value) {
+                $field.Default | Should -BeNullOrEmpty -Because $raw.Field.name
+                $field.PSObject.Properties['Default'].Value | Should -Be $null
+            }
+            elseif ($value -is [pscustomobject]) {
+                $field.Default | Should -BeOfType System.Collections.Specialized.OrderedDictionary
+                @($field.Default.Keys) | Should -Be @($value.PSObject.Properties.Name)
+            }
+            else {
+                $field.Default.GetType().Name | Should -BeIn @('String', 'Boolean', 'Int64', 'Double') -Because $raw.Field.name
+                $field.Default | Should -Be $value -Because $raw.Field.name
+                ($field.Default -is [bool]) | Should -Be ($value -is [bool]) -Because $raw.Field.name
+                ($field.Default -is [string]) | Should -Be ($value -is [string]) -Because $raw.Field.name
+            }
+        }
+    }
+
+    It 'keeps every property of every field' {
+        foreach ($raw in $RawFields) {
+            $field = $Fields | Where-Object Name -eq $raw.Field.name
+            $field.PluginId | Should -Be 'kitchen-sink'
+            $field.Section | Should -Be $raw.Section
+            $field.Label | Should -Be $raw.Field.label
+            $field.Description | Should -Be $raw.Field.description
+            $field.FieldType | Should -Be $raw.Field.field_type
+            $field.ReadOnly | Should -Be $raw.Field.readonly
+            $field.MaxLength | Should -Be $raw.Field.max_length
+            $field.Required | Should -Be $raw.Field.required
+            $field.Deprecated | Should -Be $raw.Field.deprecated
+            $field.Placeholder | Should -Be $raw.Field.placeholder
+            @($field.Scope) | Should -Be @($raw.Field.scope)
+            $field.HelpText | Should -Be $raw.Field.help_text
+            @($field.Options.Value) | Should -Be @($raw.Field.options.value)
+            @($field.Options.Label) | Should -Be @($raw.Field.options.label)
+            @($field.Options.Disabled) | Should -Be @($raw.Field.options.disabled)
+        }
+    }
+
+    It 'passes unknown field types through and keeps unicode text' {
+        $known = 'string', 'masked_string', 'radio', 'select', 'checkbox', 'boolean'
+        $unknown = @($Fields | Where-Object FieldType -notin $known)
+        $unknown.Count | Should -BeGreaterThan 0
+        $azure = Get-SdeAlmPlugin -Id azure-devops | Get-SdeAlmPluginField
+        $rawAzure = Get-RawField ($Catalog | Where-Object id -eq azure-devops)
+        @($azure.Label) | Should -Be @($rawAzure.Field.label)
+        @($azure.Section) | Should -Be @($rawAzure.Section)
+    }
+
+    It 'returns a plugin with no sections as an empty plugin' {
+        $empty = Get-SdeAlmPlugin -Id empty
+        $empty.Id | Should -Be 'empty'
+        $empty.Sections.Count | Should -Be 0
+        Get-SdeAlmPluginField -PluginId empty | Should -BeNullOrEmpty
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace SdeAlm.Simulator;
+
+/// <summary>
+/// Behaviour selected by the path segments that precede <c>api</c>, e.g.
+/// <c>/page=2/throttle=1/run=abc/api/v2/plugins/alm/</c>. Keeping the configuration in
+/// the URL makes the server stateless from a test's point of view: a test picks a
+/// "context root" and gets that behaviour without any setup call.
+/// </summary>
+/// <remarks>
+/// Segments with an unknown name (<c>run=abc</c>, <c>sde</c>) are accepted and ignored,
+/// so they can serve as isolation keys or as an ordinary context root.
+/// </remarks>
+internal sealed class Scenario
+{
+    public static readonly Scenario Default = new();
+
+    /// <summary>List page size; null = no pagination.</summary>
+    public int? PageSize { get; private set; }
+
+    /// <summary>Number of leading requests answered with 429.</summary>
+    public int Throttle { get; private set; }
+
+    /// <summary>Retry-After seconds for 429 answers; null = omit the header.</summary>
+    public int? RetryAfter { get; private set; } = 1;
+
+    /// <summary>Number of requests (after the throttled ones) answered with <see cref="FailStatus"/>.</summary>
+    public int Fail { get; private set; }
+
+    public int FailStatus { get; private set; } = 503;
+
+    /// <summary>Fixed status for every request; null = normal behaviour.</summary>
+    public int? Status { get; private set; }
+
+    public int DelayMs { get; private set; }
+
+    public bool Html { get; private set; }
+
+    public bool Broken { get; private set; }
+
+    public bool NotJson { get; private set; }
+
+    /// <summary>host:port to redirect to (307), or null.</summary>
+    public string? RedirectTo { get; private set; }
+
+    public bool RedirectSame { get; private set; }
+
+    /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
+    public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
+    {
+        scenario = Default;
+        error = null;
+        if (segments.Count == 0)
+        {
+            return true;
+        }
+
+        var result = new Scenario();
+        foreach (string segment in segments)
+        {
+            int eq = segment.IndexOf('=');
+            string name = eq < 0 ? segment : segment[..eq];
+            string? value = eq < 0 ? null : segment[(eq + 1)..];
+
+            bool ok = name switch
+            {
+                "page" => TryInt(value, 1, int.MaxValue, v => result.PageSize = v),
+                "throttle" => TryInt(value, 0, int.MaxValue, v => result.Throttle = v),
+                "retryafter" when value == "none" => Set(() => result.RetryAfter = null),
+                "retryafter" => TryInt(value, 0, int.MaxValue, v => result.RetryAfter = v),
+                "fail" => TryInt(value, 0, int.MaxValue, v => result.Fail = v),
+                "failstatus" => TryInt(value, 400, 599, v => result.FailStatus = v),
+                "status" => TryInt(value, 200, 599, v => result.Status = v),
+                "delay" => TryInt(value, 0, 600_000, v => result.DelayMs = v),
+                "html" => Set(() => result.Html = true),
+                "broken" => Set(() => result.Broken = true),
+                "notjson" => Set(() => result.NotJson = true),
+                "redirect" => TryHostPort(value, v => result.RedirectTo = v),
+                "redirectsame" => Set(() => result.RedirectSame = true),
+                _ => true,
+            };
+
+            if (!ok)
+            {
+                error = $"Invalid simulator option \"{segment}\".";
+                return false;
+            }
+        }
+
+        scenario = result;
+        return true;
+    }
+
+    /// <summary>True if this segment is one the redirect options strip from the forwarded path.</summary>
+    public static bool IsRedirectSegment(string segment) =>
+        segment == "redirectsame" || segment.StartsWith("redirect=", StringComparison.Ordinal);
+
+    private static bool Set(Action apply)
+    {
+        apply();
+        return true;
+    }
+
+    private static bool TryInt(string? text, int min, int max, Action<int> apply)
+    {
+        if (text is null ||
+            !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ||
+            value < min || value > max)
+        {
+            return false;
+        }
+
+        apply(value);
+        return true;
+    }
+
+    private static bool TryHostPort(string? text, Action<string> apply)
+    {
+        // Only host:port is meaningful here; a scheme or path would make the Location ambiguous.
+        if (string.IsNullOrEmpty(text) || text.Contains('/') ||
+            !Uri.TryCreate("http://" + text + "/", UriKind.Absolute, out _))
+        {
+            return false;
+        }
+
+        apply(text);
+        return true;
+    }
+}

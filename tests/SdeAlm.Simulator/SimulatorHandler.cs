@@ -1,0 +1,352 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Net.Http.Headers;
+
+namespace SdeAlm.Simulator;
+
+/// <summary>
+/// The single request handler. Routing is done by hand because the scenario options
+/// form a variable-length path prefix in front of <c>api/</c>.
+/// </summary>
+internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, string token, CancellationToken stopping)
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private static readonly byte[] MeBody = Encoding.UTF8.GetBytes(
+        """{"id":1,"email":"admin@example.com","first_name":"Ada","last_name":"Admin","username":"admin"}""");
+
+    // What a proxy in front of SD Elements might return instead of the API.
+    private static readonly byte[] HtmlBody = Encoding.UTF8.GetBytes(
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Sign in - Example Corp SSO</title></head>
+        <body>
+          <h1>Example Corp Single Sign-On</h1>
+          <form method="post" action="/sso/login">
+            <label>User name <input name="username"></label>
+            <label>Password <input name="password" type="password"></label>
+            <button type="submit">Sign in</button>
+          </form>
+        </body>
+        </html>
+
+        """);
+
+    private static readonly byte[] BrokenBody = Encoding.UTF8.GetBytes(
+        """{"results":[{"id":"trac","name":"Trac","short_name":"Tr""");
+
+    // Keeps "<present>" and non-ASCII header text readable; these are never embedded in HTML.
+    private static readonly JsonWriterOptions RelaxedWriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly string expectedAuthorization = "Token " + token;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        HttpRequest request = context.Request;
+        string[] segments = (request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+        if (segments.Length > 0 && segments[0] == "_sim")
+        {
+            await HandleControlAsync(context, segments).ConfigureAwait(false);
+            return;
+        }
+
+        // Everything before the first "api" segment is the scenario prefix. Without an
+        // "api" segment the whole path is prefix and the (empty) route is unknown.
+        int apiIndex = Array.IndexOf(segments, "api");
+        int split = apiIndex < 0 ? segments.Length : apiIndex;
+        ArraySegment<string> scenarioSegments = new(segments, 0, split);
+        ArraySegment<string> route = new(segments, split, segments.Length - split);
+
+        long sequence = journal.Record(string.Join('/', segments, 0, split), request.Headers);
+
+        if (!Scenario.TryParse(scenarioSegments, out Scenario scenario, out string? error))
+        {
+            await WriteDetailAsync(context, StatusCodes.Status400BadRequest, error!).ConfigureAwait(false);
+            return;
+        }
+
+        if (scenario.DelayMs > 0)
+        {
+            // Give up early if the client goes away or the server shuts down, so a
+            // cancelled request does not keep the simulator busy.
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            try
+            {
+                await Task.Delay(scenario.DelayMs, cts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return;
+            }
+        }
+
+        if (await TryApplyScenarioAsync(context, scenario, sequence, scenarioSegments, route).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (!string.Equals(request.Headers.Authorization, expectedAuthorization, StringComparison.Ordinal))
+        {
+            await WriteDetailAsync(context, StatusCodes.Status401Unauthorized, "Invalid token.").ConfigureAwait(false);
+            return;
+        }
+
+        await RouteApiAsync(context, scenario, route).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies the scenario behaviours that replace the normal answer; true if one did.</summary>
+    private static async Task<bool> TryApplyScenarioAsync(
+        HttpContext context, Scenario scenario, long sequence, ArraySegment<string> scenarioSegments, ArraySegment<string> route)
+    {
+        // Throttled requests come first, then failing ones, then normal service.
+        if (sequence <= scenario.Throttle)
+        {
+            await WriteDetailAsync(context, StatusCodes.Status429TooManyRequests, "Request was throttled.", scenario.RetryAfter).ConfigureAwait(false);
+            return true;
+        }
+
+        if (sequence <= (long)scenario.Throttle + scenario.Fail)
+        {
+            await WriteDetailAsync(context, scenario.FailStatus, "Service temporarily unavailable.").ConfigureAwait(false);
+            return true;
+        }
+
+        if (scenario.Status is int status)
+        {
+            await WriteDetailAsync(context, status, StatusDetail(status), scenario.RetryAfter).ConfigureAwait(false);
+            return true;
+        }
+
+        if (scenario.RedirectTo is not null || scenario.RedirectSame)
+        {
+            HttpRequest request = context.Request;
+            string authority = scenario.RedirectTo ?? request.Host.Value ?? "";
+            string scheme = scenario.RedirectTo is not null ? "http" : request.Scheme;
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location =
+                $"{scheme}://{authority}{RedirectPath(scenarioSegments, route, request)}{request.QueryString}";
+            return true;
+        }
+
+        if (scenario.Html)
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, "text/html; charset=utf-8", HtmlBody).ConfigureAwait(false);
+            return true;
+        }
+
+        if (scenario.Broken)
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, BrokenBody).ConfigureAwait(false);
+            return true;
+        }
+
+        if (scenario.NotJson)
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=utf-8", "OK"u8.ToArray()).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task RouteApiAsync(HttpContext context, Scenario scenario, ArraySegment<string> route)
+    {
+        bool known = route.Count switch
+        {
+            4 => IsPrefix(route, "api", "v2", "users", "me") || IsPrefix(route, "api", "v2", "plugins", "alm"),
+            5 => IsPrefix(route, "api", "v2", "plugins", "alm"),
+            _ => false,
+        };
+
+        if (!known)
+        {
+            await WriteDetailAsync(context, StatusCodes.Status404NotFound, "Not found.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "GET";
+            await WriteDetailAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method \"{context.Request.Method}\" not allowed.").ConfigureAwait(false);
+            return;
+        }
+
+        if (route[2] == "users")
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, MeBody).ConfigureAwait(false);
+        }
+        else if (route.Count == 5)
+        {
+            if (catalog.TryGetPlugin(route[4], out byte[] plugin))
+            {
+                await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, plugin).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteDetailAsync(context, StatusCodes.Status404NotFound, "Not found.").ConfigureAwait(false);
+            }
+        }
+        else if (scenario.PageSize is int pageSize)
+        {
+            await WritePageAsync(context, pageSize).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, catalog.ListBody).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WritePageAsync(HttpContext context, int pageSize)
+    {
+        HttpRequest request = context.Request;
+        int pageCount = catalog.PageCount(pageSize);
+        int page = 1;
+        string? pageText = request.Query["page"];
+        if (pageText is not null &&
+            (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > pageCount))
+        {
+            await WriteDetailAsync(context, StatusCodes.Status404NotFound, "Invalid page.").ConfigureAwait(false);
+            return;
+        }
+
+        // Absolute links on the same scheme/host/path (scenario prefix included), like DRF.
+        string Link(int target) => UriHelper.BuildAbsolute(
+            request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create("page", target.ToString(CultureInfo.InvariantCulture)));
+
+        byte[] body = catalog.BuildPage(
+            page,
+            pageSize,
+            next: page < pageCount ? Link(page + 1) : null,
+            previous: page > 1 ? Link(page - 1) : null);
+        await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, body).ConfigureAwait(false);
+    }
+
+    /// <summary>Test introspection endpoints under <c>/_sim/</c>; no authentication.</summary>
+    private async Task HandleControlAsync(HttpContext context, string[] segments)
+    {
+        string prefix = ((string?)context.Request.Query["prefix"] ?? "").Trim('/');
+        string? endpoint = segments.Length == 2 ? segments[1] : null;
+
+        if (endpoint == "requests")
+        {
+            var (count, withAuth) = journal.Counts(prefix);
+            await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+            {
+                writer.WriteNumber("count", count);
+                writer.WriteNumber("withAuth", withAuth);
+            }).ConfigureAwait(false);
+        }
+        else if (endpoint == "headers")
+        {
+            var headers = journal.LastHeaders(prefix);
+            if (headers is null)
+            {
+                await WriteDetailAsync(context, StatusCodes.Status404NotFound, "No request seen under this prefix.").ConfigureAwait(false);
+                return;
+            }
+
+            await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+            {
+                foreach (var (name, value) in headers)
+                {
+                    writer.WriteString(name, value);
+                }
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteDetailAsync(context, StatusCodes.Status404NotFound, "Not found.").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The request path with the redirect option removed, so the target does not bounce again.</summary>
+    private static string RedirectPath(ArraySegment<string> scenarioSegments, ArraySegment<string> route, HttpRequest request)
+    {
+        var kept = scenarioSegments.Where(s => !Scenario.IsRedirectSegment(s)).Concat(route);
+        string path = "/" + string.Join('/', kept);
+        if (route.Count > 0 && (request.Path.Value ?? "").EndsWith('/'))
+        {
+            path += "/";
+        }
+
+        return new PathString(path).ToUriComponent();
+    }
+
+    private static bool IsPrefix(ArraySegment<string> route, params ReadOnlySpan<string> expected)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!string.Equals(route[i], expected[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string StatusDetail(int status) => status switch
+    {
+        401 => "Invalid token.",
+        403 => "You do not have permission to perform this action.",
+        404 => "Not found.",
+        429 => "Request was throttled.",
+        _ => $"Simulated {status}.",
+    };
+
+    private static Task WriteDetailAsync(HttpContext context, int status, string detail, int? retryAfter = null)
+    {
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            // DRF's TokenAuthentication advertises its scheme on 401.
+            context.Response.Headers.WWWAuthenticate = "Token";
+        }
+        else if (status == StatusCodes.Status429TooManyRequests && retryAfter is int seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return WriteJsonAsync(context, status, writer => writer.WriteString("detail", detail));
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> writeProperties)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, RelaxedWriterOptions))
+        {
+            writer.WriteStartObject();
+            writeProperties(writer);
+            writer.WriteEndObject();
+        }
+
+        return WriteAsync(context, status, JsonContentType, buffer.WrittenSpan.ToArray());
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = status;
+
+        // 204 and 304 must not carry a body (reachable through status=CODE).
+        if (status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+}
