@@ -80,7 +80,7 @@ function Invoke-Test {
 function Invoke-UnitTest {
     param([string] $ResultFolder)
     $project = Join-Path $Root 'tests/SdeAlm.Tests/SdeAlm.Tests.csproj'
-    & dotnet test $project -c Release --nologo --logger "trx;LogFileName=xunit.trx" --results-directory $ResultFolder
+    & dotnet test $project -c Release --nologo --logger "trx;LogFileName=xunit.trx" --results-directory $ResultFolder | Out-Host
     $trx = Join-Path $ResultFolder 'xunit.trx'
     if (-not (Test-Path $trx)) { throw 'xunit wrote no results.' }
     $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
@@ -93,7 +93,7 @@ function Invoke-PesterTest {
     $pester = Join-Path (Get-NuGetPackageFolder) 'pester/5.7.1/tools/Pester.psd1'
     $summary = Join-Path $ResultFolder 'pester.json'
     # A fresh process: the tests must see only the built module, not this build session.
-    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterRun.ps1') -PesterPath $pester -SummaryPath $summary
+    & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterRun.ps1') -PesterPath $pester -SummaryPath $summary | Out-Host
     if (-not (Test-Path $summary)) { throw 'Pester wrote no summary.' }
     Get-Content -Raw $summary | ConvertFrom-Json
 }
