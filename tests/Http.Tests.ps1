@@ -66,6 +66,25 @@ Describe 'Requests' {
         $err.Exception.StatusCode | Should -Be $Status
         (Get-SimulatorRequest $scenario).count | Should -Be 3
     }
+
+    It 'keeps retries within -TimeoutSec plus the Retry-After waits: <Case>' -ForEach @(
+        # AtMost: -TimeoutSec, plus every Retry-After waited, plus a second of slack.
+        @{ Case = 'Retry-After 1 s, 3 retries, -TimeoutSec 2'; Options = 'throttle=99', 'retryafter=1'; Parameters = @{ MaximumRetryCount = 3; TimeoutSec = 2; RetryIntervalSec = 0 }; Requests = 4; Id = 'SdeThrottled'; AtLeast = 3; AtMost = 2 + 3 + 1 }
+        @{ Case = 'Retry-After longer than -TimeoutSec is not waited'; Options = 'throttle=99', 'retryafter=3600'; Parameters = @{ MaximumRetryCount = 3; TimeoutSec = 2 }; Requests = 1; Id = 'SdeThrottled'; AtLeast = 0; AtMost = 1 }
+        @{ Case = 'back-off 1 s fits, the next 2 s would not'; Options = 'fail=99'; Parameters = @{ MaximumRetryCount = 5; TimeoutSec = 2; RetryIntervalSec = 1 }; Requests = 2; Id = 'SdeServerError'; AtLeast = 1; AtMost = 2 + 1 }
+        @{ Case = 'back-off longer than -TimeoutSec'; Options = 'fail=99'; Parameters = @{ MaximumRetryCount = 5; TimeoutSec = 2; RetryIntervalSec = 10 }; Requests = 1; Id = 'SdeServerError'; AtLeast = 0; AtMost = 1 }
+    ) {
+        $scenario = New-Scenario $Options
+        $connection = Connect-TestSde $scenario -Parameters (@{ SkipValidation = $true } + $Parameters)
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $err = Get-ErrorRecord { Get-SdeAlmPlugin -Connection $connection }
+        $clock.Stop()
+        Write-Host ("Retry budget ({0}): {1} requests in {2:0.00} s" -f $Case, (Get-SimulatorRequest $scenario).count, $clock.Elapsed.TotalSeconds)
+        $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        (Get-SimulatorRequest $scenario).count | Should -Be $Requests
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual $AtLeast
+        $clock.Elapsed.TotalSeconds | Should -BeLessOrEqual $AtMost
+    }
 }
 
 Describe 'Errors' {
@@ -127,12 +146,30 @@ Describe 'Errors' {
         $err.Exception.Message | Should -Match 'sdealm-no-such-host.invalid'
     }
 
-    It 'raises OperationTimeout when the server is slower than -TimeoutSec' {
-        $connection = Connect-TestSde (New-Scenario 'delay=5000') -Parameters @{ SkipValidation = $true; TimeoutSec = 1 }
+    It 'raises OperationTimeout within -TimeoutSec plus a second when the server <Case>' -ForEach @(
+        @{ Case = 'sends no answer'; Options = @('delay=10000') }
+        @{ Case = 'stops halfway through the body'; Options = @('stall=10000') }
+    ) {
+        $connection = Connect-TestSde (New-Scenario $Options) -Parameters @{ SkipValidation = $true; TimeoutSec = 2 }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
         $err = Get-ErrorRecord { Get-SdeAlmPlugin -Connection $connection }
+        $clock.Stop()
+        Write-Host ("Timeout ({0}): -TimeoutSec 2 -> {1:0.00} s" -f $Case, $clock.Elapsed.TotalSeconds)
         $err.FullyQualifiedErrorId | Should -BeLike 'SdeRequestTimeout,*'
         $err.CategoryInfo.Category | Should -Be 'OperationTimeout'
         $err.Exception.Message | Should -Match 'TimeoutSec'
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 1.9
+        $clock.Elapsed.TotalSeconds | Should -BeLessOrEqual 3
+    }
+
+    It 'reports the status within -TimeoutSec plus a second when an error body stalls' {
+        $connection = Connect-TestSde (New-Scenario 'status=500', 'stall=10000') -Parameters @{ SkipValidation = $true; TimeoutSec = 2 }
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $err = Get-ErrorRecord { Get-SdeAlmPlugin -Connection $connection }
+        $clock.Stop()
+        $err.FullyQualifiedErrorId | Should -BeLike 'SdeServerError,*'
+        $err.Exception.StatusCode | Should -Be 500
+        $clock.Elapsed.TotalSeconds | Should -BeLessOrEqual 3
     }
 }
 
@@ -151,6 +188,7 @@ Describe 'TLS' {
         $err.FullyQualifiedErrorId | Should -BeLike 'SdeCertificateInvalid,*'
         $err.CategoryInfo.Category | Should -Be 'ConnectionError'
         $err.Exception.Message | Should -Match 'certificate'
+        $err.Exception.Message | Should -Match 'self-signed or issued by an authority this computer does not trust \(UntrustedRoot\)'
         $err.Exception.Message | Should -Match '-SkipCertificateCheck'
     }
 
@@ -163,7 +201,12 @@ Describe 'TLS' {
 }
 
 Describe 'Stopping' {
-    It 'cancels the request in flight when the pipeline is stopped' {
+    It 'returns within a second when the pipeline is stopped <While>' -ForEach @(
+        @{ While = 'while waiting for the answer'; Options = @('delay=30000') }
+        @{ While = 'halfway through the body'; Options = @('stall=30000') }
+        @{ While = 'halfway through an error body'; Options = @('status=500', 'stall=30000') }
+        @{ While = 'during a Retry-After wait'; Options = @('throttle=99', 'retryafter=30') }
+    ) {
         $shell = [powershell]::Create()
         try {
             $null = $shell.AddScript({
@@ -171,13 +214,14 @@ Describe 'Stopping' {
                     Import-Module $Manifest
                     $c = Connect-Sde -Server $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication -SkipValidation
                     Get-SdeAlmPlugin -Connection $c
-                }).AddArgument($ModuleManifest).AddArgument((Get-ScenarioUrl (New-Scenario 'delay=30000'))).AddArgument($SimulatorToken)
+                }).AddArgument($ModuleManifest).AddArgument((Get-ScenarioUrl (New-Scenario $Options))).AddArgument($SimulatorToken)
             $async = $shell.BeginInvoke()
             Start-Sleep -Milliseconds 1500
             $async.IsCompleted | Should -BeFalse
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
             $clock.Stop()
+            Write-Host ("Stop ({0}): {1:0.000} s" -f $While, $clock.Elapsed.TotalSeconds)
             $shell.InvocationStateInfo.State | Should -Be 'Stopped'
             $clock.Elapsed.TotalSeconds | Should -BeLessThan 1
         }
@@ -188,48 +232,258 @@ Describe 'Stopping' {
 }
 
 Describe 'Connections shared across runspaces' {
-    It 'serves ForEach-Object -Parallel through -Connection' {
-        $scenario = New-Scenario
+    It 'serves <Calls> calls from <Runspaces> runspaces at once through one -Connection, every answer right' -ForEach @(
+        @{ Calls = 200; Runspaces = 8; DelayMs = 100 }
+    ) {
+        # Each answer takes DelayMs, so the calls overlap and all the runspaces are busy at once.
+        $scenario = New-Scenario "delay=$DelayMs"
         $connection = Connect-TestSde $scenario -Parameters @{ SkipValidation = $true }
-        $expected = @((Get-RawCatalog).id) -join ','
-        $results = 1..16 | ForEach-Object -ThrottleLimit 4 -Parallel {
-            Import-Module $using:ModuleManifest
-            @((Get-SdeAlmPlugin -Connection $using:connection).Id) -join ','
+        $catalog = @(Get-RawCatalog)
+        $expected = @{ '*' = (@($catalog | ForEach-Object { "$($_.id)=$($_.name)" }) -join ',') }
+        foreach ($plugin in $catalog) {
+            $expected[$plugin.id] = @(Get-RawField @($plugin) | ForEach-Object { "$($_.Section)/$($_.Field.name)" }) -join ','
         }
-        $results.Count | Should -Be 16
-        $results | ForEach-Object { $_ | Should -Be $expected }
-        (Get-SimulatorRequest $scenario).count | Should -Be 16
+        $ids = @($catalog.id)
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $results = 1..$Calls | ForEach-Object -ThrottleLimit $Runspaces -Parallel {
+            Import-Module $using:ModuleManifest
+            $ids = $using:ids
+            # Odd calls list every plugin; even ones read one plugin's fields, round the catalog.
+            $what = if ($_ % 2) { '*' } else { $ids[($_ / 2) % $ids.Count] }
+            try {
+                $got = if ($what -eq '*') {
+                    @(Get-SdeAlmPlugin -Connection $using:connection | ForEach-Object { "$($_.Id)=$($_.Name)" }) -join ','
+                }
+                else {
+                    @(Get-SdeAlmPluginField -PluginId $what -Connection $using:connection | ForEach-Object { "$($_.Section)/$($_.Name)" }) -join ','
+                }
+                [pscustomobject]@{ What = $what; Got = $got; Runspace = [runspace]::DefaultRunspace.InstanceId; Failure = $null }
+            }
+            catch {
+                [pscustomobject]@{ What = $what; Got = $null; Runspace = [runspace]::DefaultRunspace.InstanceId; Failure = "$($_.FullyQualifiedErrorId): $_" }
+            }
+        }
+        $clock.Stop()
+        $runspaces = @($results.Runspace | Sort-Object -Unique).Count
+        Write-Host ("Parallel: {0} calls from {1} runspaces in {2:0.0} s" -f $results.Count, $runspaces, $clock.Elapsed.TotalSeconds)
+        $results.Count | Should -Be $Calls
+        @($results | Where-Object Failure | ForEach-Object Failure) | Should -BeNullOrEmpty
+        foreach ($result in $results) {
+            $result.Got | Should -Be $expected[$result.What] -Because "the answer for '$($result.What)' must match the raw catalog"
+        }
+        $runspaces | Should -Be $Runspaces
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan ($Calls * $DelayMs / 1000 / 2) -Because 'one after another they would take twice as long at least'
+
+        (Get-SimulatorRequest $scenario).count | Should -Be $Calls
         Disconnect-Sde -Connection $connection
+    }
+
+    It 'says the connection was closed when another runspace disconnects it during a call' {
+        $connection = Connect-TestSde (New-Scenario 'delay=5000') -Parameters @{ SkipValidation = $true }
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest, $Connection)
+                    Import-Module $Manifest
+                    try { Get-SdeAlmPlugin -Connection $Connection } catch { $_ }
+                }).AddArgument($ModuleManifest).AddArgument($connection)
+            $async = $shell.BeginInvoke()
+            Start-Sleep -Milliseconds 1000
+            $async.IsCompleted | Should -BeFalse
+            Disconnect-Sde -Connection $connection
+            $err = @($shell.EndInvoke($async))[0]
+            $err.FullyQualifiedErrorId | Should -BeLike 'SdeConnectionClosed,*'
+            $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+            $err.Exception.Message | Should -Match 'closed by Disconnect-Sde'
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+}
+
+Describe 'Redirects' {
+    BeforeAll {
+        # The token may travel only to the scheme, host and port it was given for.
+        $script:Servers = @{
+            main   = [pscustomobject]@{ Url = $SimulatorUrl }
+            other  = Start-SdeSimulator -Token $SimulatorToken
+            secure = Start-SdeSimulator -Https -Token $SimulatorToken
+        }
+
+        function Get-Authority { param([string] $Name) ([uri]$Servers[$Name].Url).Authority }
+
+        function Connect-To {
+            param([string] $Name, [string] $Scenario)
+            Connect-Sde -Server "$($Servers[$Name].Url)$Scenario/" -Token (Get-TestToken) -AllowUnencryptedAuthentication -SkipCertificateCheck -SkipValidation
+        }
+
+        function Get-Seen {
+            param([string] $Name, [string] $Prefix)
+            Invoke-RestMethod "$($Servers[$Name].Url)_sim/requests?prefix=$([uri]::EscapeDataString($Prefix))" -SkipCertificateCheck
+        }
+    }
+    AfterAll {
+        $Servers.other, $Servers.secure | Stop-SdeSimulator
+    }
+
+    It 'follows a redirect to the same server' {
+        $scenario = New-Scenario 'redirectsame'
+        $run = ($scenario -split '/')[-1]
+        $connection = Connect-To main $scenario
+        $output = Get-SdeAlmPlugin -Connection $connection -Verbose 4>&1
+        @($output | Where-Object { $_ -is [SdeAlm.Model.AlmPlugin] }).Id | Should -Be @((Get-RawCatalog).id)
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -match '-> 307 .* redirect to ' | Should -Not -BeNullOrEmpty
+        (Get-Seen main $run).withAuth | Should -Be 1
+    }
+
+    It 'refuses a redirect to <Case>, and the token goes nowhere else' -ForEach @(
+        @{ Case = 'another port'; From = 'main'; To = 'other' }
+        @{ Case = 'http on the same host and port, from https'; From = 'secure'; To = 'secure' }
+        @{ Case = 'another server over http, from https'; From = 'secure'; To = 'main' }
+    ) {
+        # redirect=host:port answers 307 with Location http://host:port/<same path without the option>.
+        $run = "run=$([guid]::NewGuid().ToString('n'))"
+        $connection = Connect-To $From "redirect=$(Get-Authority $To)/$run"
+        $err = Get-ErrorRecord { Get-SdeAlmPlugin -Connection $connection }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SdeRedirectRefused,*'
+        $err.CategoryInfo.Category | Should -Be 'SecurityError'
+        $err.Exception.Message | Should -Match 'another host or scheme'
+        $err.TargetObject | Should -Be "http://$(Get-Authority $To)/$run/api/v2/plugins/alm/"
+        (Get-Seen $From "redirect=$(Get-Authority $To)/$run").count | Should -Be 1
+        (Get-Seen $To $run).count | Should -Be 0
+    }
+
+    It 'refuses a pagination next link to <Case>' -ForEach @(
+        @{ Case = 'another port'; From = 'main'; To = 'other' }
+        @{ Case = 'http on the same host and port, from https'; From = 'secure'; To = 'secure' }
+    ) {
+        # nextto=host:port makes the next links http://host:port/<same path>?page=2.
+        $scenario = New-Scenario 'page=2', "nextto=$(Get-Authority $To)"
+        $connection = Connect-To $From $scenario
+        $err = Get-ErrorRecord { Get-SdeAlmPlugin -Connection $connection }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SdeRedirectRefused,*'
+        $err.CategoryInfo.Category | Should -Be 'SecurityError'
+        $err.Exception.Message | Should -Match "leaves $([regex]::Escape($Servers[$From].Url))"
+        $seen = Get-Seen $To $scenario
+        $seen.count | Should -Be ($From -eq $To ? 1 : 0)
+        $seen.withAuth | Should -Be $seen.count
     }
 }
 
 Describe 'Secrets' {
-    It 'never shows the token in output, streams, errors or serialized connections' {
-        # The simulator's token is a fresh random secret of this run: it must appear nowhere.
-        $secret = $SimulatorToken
-        $connection = Connect-TestSde (New-Scenario) -Parameters @{ Verbose = $true; Debug = $true }
-        $everything = @(
-            Get-SdeAlmPlugin -Connection $connection -Verbose -Debug *>&1
-            Get-SdeAlmPlugin -Connection $connection -Id trac, missing -Verbose -Debug -ErrorAction Continue *>&1
-            foreach ($failing in 'status=401', 'status=403', 'html', 'broken', 'fail=9') {
-                $bad = Connect-TestSde (New-Scenario $failing) -Parameters @{ SkipValidation = $true; MaximumRetryCount = 0 }
-                try { Get-SdeAlmPluginField -Connection $bad -Verbose -Debug -ErrorAction Stop *>&1 } catch { $_ }
+    BeforeAll {
+        $script:Secure = Start-SdeSimulator -Https -Token $SimulatorToken
+        $script:ProxyPassword = "proxy-$([guid]::NewGuid().ToString('n'))"
+        $script:Guarded = Start-SdeSimulator -Proxy -ProxyCredential "sdealm:$ProxyPassword"
+        $script:SavedToken = $env:SDE_API_TOKEN
+        $env:SDE_API_TOKEN = $null
+    }
+    AfterAll {
+        $env:SDE_API_TOKEN = $SavedToken
+        Disconnect-Sde
+        $Secure, $Guarded | Stop-SdeSimulator
+    }
+
+    It 'never shows the token: every cmdlet, every stream, the transcript, $Error, the connection in every format' {
+        # The simulator's token and the proxy password are fresh random secrets of this run.
+        $secrets = $SimulatorToken, $ProxyPassword
+        $proxyCredential = [pscredential]::new('sdealm', (ConvertTo-SecureString $ProxyPassword -AsPlainText -Force))
+        $good = Connect-TestSde (New-Scenario) -Parameters @{ SkipValidation = $true }
+        $closed = Connect-TestSde (New-Scenario) -Parameters @{ SkipValidation = $true }
+        Disconnect-Sde -Connection $closed
+        # One connection per kind of failing server: status codes, throttling, wrong content, broken and
+        # invalid JSON, too large, too slow, redirects and next links elsewhere.
+        $failing = foreach ($options in 'status=401', 'status=403', 'status=404', 'status=500', 'throttle=9/retryafter=0', 'html', 'broken', 'fuzz=29', 'flood=8', 'delay=5000', 'redirect=127.0.0.1:1', 'page=2/nextto=127.0.0.1:1') {
+            Connect-TestSde (New-Scenario ($options -split '/')) -Parameters @{ SkipValidation = $true; MaximumRetryCount = 0; TimeoutSec = 2 }
+        }
+
+        # What each cmdlet is run with, in order: successes, then failures. A cmdlet the module exports
+        # without a line here fails the test, so a new cmdlet cannot skip this check.
+        $runs = [System.Collections.Generic.List[object]]::new()
+        function Add-Run { param([string] $Command, [hashtable] $Parameters = @{}) $runs.Add([pscustomobject]@{ Command = $Command; Parameters = $Parameters }) }
+        $token = Get-TestToken
+        Add-Run Connect-Sde @{ Server = (Get-ScenarioUrl (New-Scenario)); Token = $token; AllowUnencryptedAuthentication = $true }
+        Add-Run Connect-Sde @{ Server = $Secure.Url; Token = $token; SkipCertificateCheck = $true; Proxy = $Guarded.Url; ProxyCredential = $proxyCredential }
+        Add-Run Connect-Sde @{ Server = (Get-ScenarioUrl (New-Scenario 'status=401')); Token = $token; AllowUnencryptedAuthentication = $true }
+        Add-Run Connect-Sde @{ Server = $Secure.Url; Token = $token; MaximumRetryCount = 0 }
+        Add-Run Connect-Sde @{ Server = $Secure.Url; Token = $token; SkipCertificateCheck = $true; Proxy = $Guarded.Url; MaximumRetryCount = 0 }
+        Add-Run Connect-Sde @{ Server = "http://127.0.0.1:$(Get-FreeTcpPort)/"; Token = $token; AllowUnencryptedAuthentication = $true; MaximumRetryCount = 0 }
+        Add-Run Connect-Sde @{ Server = (Get-ScenarioUrl (New-Scenario)); Token = $token }
+        Add-Run Connect-Sde @{ Server = 'https://[bad'; Token = $token }
+        Add-Run Connect-Sde @{ Server = $Secure.Url }
+        Add-Run Get-SdeConnection
+        Add-Run Get-SdeAlmPlugin @{ Connection = $good }
+        Add-Run Get-SdeAlmPlugin @{ Connection = $good; Id = 'trac', 'missing' }
+        Add-Run Get-SdeAlmPluginField @{ Connection = $good; PluginId = 'jira' }
+        Add-Run New-SdeAlmPluginSetting @{ Connection = $good; PluginId = 'jira' }
+        Add-Run Test-SdeAlmPluginSetting @{ Connection = $good; PluginId = 'jira'; Setting = @{ alm_server = 'jira.example.com' } }
+        foreach ($connection in @($failing) + $closed) {
+            Add-Run Get-SdeAlmPlugin @{ Connection = $connection }
+            Add-Run Get-SdeAlmPluginField @{ Connection = $connection; PluginId = 'jira' }
+            Add-Run New-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira' }
+            Add-Run Test-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira'; Setting = @{} }
+        }
+        Add-Run Disconnect-Sde @{ Connection = $good }
+        Add-Run Disconnect-Sde
+        Add-Run Get-SdeAlmPlugin
+        $exported = @((Get-Command -Module SdeAlm -CommandType Cmdlet).Name)
+        foreach ($name in $exported) { @($runs.Command) | Should -Contain $name -Because 'every exported cmdlet must be run here' }
+        $runs = @($runs | Where-Object { $_.Command -in $exported })
+
+        $transcript = Join-Path $TestDrive 'transcript.txt'
+        $everything = [System.Collections.Generic.List[object]]::new()
+        $Error.Clear()
+        $null = Start-Transcript -Path $transcript
+        try {
+            foreach ($run in $runs) {
+                $parameters = $run.Parameters
+                try { & $run.Command @parameters -Verbose -Debug -ErrorAction Continue *>&1 | ForEach-Object { $everything.Add($_) } }
+                catch { $everything.Add($_) }
             }
-            try { Connect-TestSde (New-Scenario 'status=401') -Parameters @{ Verbose = $true } *>&1 } catch { $_ }
-        )
+            # Into the transcript: the merged streams, and once more with the streams going to the host directly.
+            $everything | Out-Host
+            Get-SdeAlmPlugin -Id trac -Connection (Connect-TestSde (New-Scenario)) -Verbose -Debug | Out-Host
+            Get-SdeConnection | Format-List * -Force | Out-Host
+        }
+        finally {
+            $null = Stop-Transcript
+        }
+
         $errors = @($everything | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $errors.Count | Should -Be 7
-        @($everything | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 5
+        $ids = @($errors | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' } | Sort-Object -Unique)
+        Write-Host "Secrets: $($runs.Count) runs of $($exported.Count) cmdlets, $($errors.Count) errors: $($ids -join ', ')"
+        $ids | Should -Contain 'SdeAuthenticationFailed'
+        foreach ($id in 'SdeAuthenticationFailed', 'SdePermissionDenied', 'SdeResourceNotFound', 'SdeAlmPluginNotFound', 'SdeServerError', 'SdeThrottled',
+            'SdeUnexpectedContentType', 'SdeInvalidJson', 'SdeResponseTooLarge', 'SdeRequestTimeout', 'SdeRedirectRefused', 'SdeCertificateInvalid',
+            'SdeConnectionFailed', 'SdeUnencryptedAuthenticationRefused', 'SdeServerInvalid', 'SdeTokenMissing', 'SdeConnectionClosed', 'SdeNotConnected') {
+            $ids | Should -Contain $id
+        }
+        @($everything | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 20
+
+        $connection = Connect-TestSde (New-Scenario) -Parameters @{ Proxy = $Guarded.Url; ProxyCredential = $proxyCredential }
+        $connection | Export-Clixml -Path (Join-Path $TestDrive 'connection.xml') -Depth 5
+        $errors | Export-Clixml -Path (Join-Path $TestDrive 'errors.xml') -Depth 3
         $text = @(
             $everything | Out-String -Width 500
-            $errors | ForEach-Object { $_ | Format-List * -Force | Out-String -Width 500; $_.Exception.ToString() }
+            Get-Content -Raw $transcript
+            $Error | Format-List * -Force | Out-String -Width 500
+            $Error | ForEach-Object { $_.Exception.ToString(); $_.Exception | Format-List * -Force | Out-String -Width 500 }
             $connection | Format-List * -Force | Out-String -Width 500
-            $connection.ToString()
+            $connection | Format-Table * -Force | Out-String -Width 500
+            $connection | Format-Custom -Depth 3 | Out-String -Width 500
             $connection | ConvertTo-Json -Depth 5
+            $connection | ConvertTo-Csv
+            $connection.ToString()
+            Get-Content -Raw (Join-Path $TestDrive 'connection.xml')
+            Get-Content -Raw (Join-Path $TestDrive 'errors.xml')
             [System.Management.Automation.PSSerializer]::Serialize($connection, 5)
         ) -join "`n"
-        $text | Should -Not -BeNullOrEmpty
-        $text.Contains($secret) | Should -BeFalse
-        Disconnect-Sde
+        $text | Should -Match 'SdeAuthenticationFailed'
+        (Get-Content -Raw $transcript) | Should -Match 'Could not make a trusted TLS connection'
+        foreach ($secret in $secrets) {
+            $text.Contains($secret) | Should -BeFalse
+        }
+        Disconnect-Sde -Connection $connection
     }
 }

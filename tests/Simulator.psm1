@@ -9,6 +9,10 @@ function Start-SdeSimulator {
         [string] $Token = ('sim-' + [guid]::NewGuid().ToString('n')),
         [switch] $Https,
         [int] $Large,
+        # Start the loopback forward proxy instead of the SD Elements simulator (tests of -Proxy).
+        [switch] $Proxy,
+        # user:password the proxy requires (it answers 407 without them).
+        [string] $ProxyCredential,
         [int] $TimeoutSec = 60
     )
 
@@ -16,7 +20,14 @@ function Start-SdeSimulator {
         throw "The simulator is not built: run ./build.ps1 -Task Build first ($script:SimulatorDll)."
     }
 
-    $arguments = @($script:SimulatorDll, '--token', $Token, '--port', '0', '--parent-pid', $PID)
+    $arguments = @($script:SimulatorDll, '--port', '0', '--parent-pid', $PID)
+    if ($Proxy) {
+        $arguments += '--proxy'
+        if ($ProxyCredential) { $arguments += @('--proxy-credential', $ProxyCredential) }
+    }
+    else {
+        $arguments += @('--token', $Token)
+    }
     if ($Https) { $arguments += '--https' }
     if ($Large) { $arguments += @('--large', $Large) }
 

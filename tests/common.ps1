@@ -43,16 +43,22 @@ function Invoke-FreshPwsh {
     # Runs a script in a new pwsh process (no state from this one) and returns its output lines.
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Script))
-    $saved = @{}
+    # Names are case-sensitive on Linux (NO_PROXY, no_proxy); a $null value removes the variable
+    # ([NullString]: a plain $null would arrive as an empty string, which is not the same).
+    $saved = [hashtable]::new([StringComparer]::Ordinal)
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+        $value = if ($null -eq $Environment[$name]) { [NullString]::Value } else { [string]$Environment[$name] }
+        [Environment]::SetEnvironmentVariable($name, $value)
     }
     try {
         & dotnet (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" }
     }
     finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) {
+            $value = if ($null -eq $saved[$name]) { [NullString]::Value } else { $saved[$name] }
+            [Environment]::SetEnvironmentVariable($name, $value)
+        }
     }
 }
 

@@ -32,14 +32,18 @@ internal sealed class Catalog
     private readonly byte[][] plugins;
     private readonly Dictionary<string, byte[]> byId;
 
-    private Catalog(byte[][] plugins, Dictionary<string, byte[]> byId)
+    private Catalog(byte[][] plugins, string[] ids, Dictionary<string, byte[]> byId)
     {
         this.plugins = plugins;
         this.byId = byId;
+        Ids = ids;
         ListBody = BuildList(plugins);
     }
 
     public int Count => plugins.Length;
+
+    /// <summary>The plugin ids in list order.</summary>
+    public IReadOnlyList<string> Ids { get; }
 
     /// <summary>The unpaginated list response, <c>{"results":[...]}</c>.</summary>
     public byte[] ListBody { get; }
@@ -67,6 +71,7 @@ internal sealed class Catalog
         }
 
         var plugins = new List<byte[]>();
+        var ids = new List<string>();
         var byId = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
         void Add(string id, byte[] body)
@@ -77,6 +82,7 @@ internal sealed class Catalog
             }
 
             plugins.Add(body);
+            ids.Add(id);
         }
 
         if (large is int count)
@@ -96,7 +102,7 @@ internal sealed class Catalog
             }
         }
 
-        return new Catalog([.. plugins], byId);
+        return new Catalog([.. plugins], [.. ids], byId);
     }
 
     /// <summary>

@@ -2,7 +2,9 @@
 //
 //   dotnet SdeAlm.Simulator.dll --token <token> [--port 0] [--https] [--large N]
 //                               [--parent-pid PID] [--ignore-stdin]
+//   dotnet SdeAlm.Simulator.dll --proxy [--proxy-credential user:password] [--port 0] ...
 //
+// With --proxy it is instead a small loopback forward proxy (see ForwardProxy.cs).
 // Prints "SIMULATOR_READY <base-url>" on stdout once listening, and nothing else there.
 // Stops on SIGTERM/Ctrl+C, when stdin reaches end of file (unless --ignore-stdin), or
 // when the --parent-pid process is gone.
@@ -22,6 +24,11 @@ catch (ArgumentException ex)
     Console.Error.WriteLine($"error: {ex.Message}");
     Console.Error.WriteLine(SimulatorOptions.Usage);
     return 2;
+}
+
+if (options.Proxy)
+{
+    return await RunProxyAsync(options).ConfigureAwait(false);
 }
 
 Catalog catalog;
@@ -94,12 +101,12 @@ try
 
     if (!options.IgnoreStdin)
     {
-        WatchStdin(lifetime);
+        WatchStdin(lifetime.StopApplication);
     }
 
     if (options.ParentPid is int parentPid)
     {
-        _ = WatchParentAsync(parentPid, lifetime);
+        _ = WatchParentAsync(parentPid, lifetime.StopApplication, lifetime.ApplicationStopping);
     }
 
     await app.WaitForShutdownAsync().ConfigureAwait(false);
@@ -111,9 +118,47 @@ finally
 
 return 0;
 
+// The --proxy mode: same ready line and the same ways to stop, no web server.
+static async Task<int> RunProxyAsync(SimulatorOptions options)
+{
+    using var stopping = new CancellationTokenSource();
+    using var proxy = new ForwardProxy(options.Port, options.ProxyCredential);
+    int port;
+    try
+    {
+        port = proxy.Start();
+    }
+    catch (System.Net.Sockets.SocketException ex)
+    {
+        Console.Error.WriteLine($"error: cannot listen: {ex.Message}");
+        return 1;
+    }
+
+    Console.Out.Write($"SIMULATOR_READY http://127.0.0.1:{port}/\n");
+    Console.Out.Flush();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stopping.Cancel();
+    };
+
+    if (!options.IgnoreStdin)
+    {
+        WatchStdin(stopping.Cancel);
+    }
+
+    if (options.ParentPid is int parentPid)
+    {
+        _ = WatchParentAsync(parentPid, stopping.Cancel, stopping.Token);
+    }
+
+    await proxy.RunAsync(stopping.Token).ConfigureAwait(false);
+    return 0;
+}
+
 // A harness keeps our stdin open and closes it (or dies) to stop us. The blocking read
 // runs on a background thread so it never holds the process open.
-static void WatchStdin(IHostApplicationLifetime lifetime)
+static void WatchStdin(Action stop)
 {
     var thread = new Thread(() =>
     {
@@ -131,7 +176,7 @@ static void WatchStdin(IHostApplicationLifetime lifetime)
             // A broken stdin counts as closed.
         }
 
-        lifetime.StopApplication();
+        stop();
     })
     {
         IsBackground = true,
@@ -140,7 +185,7 @@ static void WatchStdin(IHostApplicationLifetime lifetime)
     thread.Start();
 }
 
-static async Task WatchParentAsync(int pid, IHostApplicationLifetime lifetime)
+static async Task WatchParentAsync(int pid, Action stop, CancellationToken stopping)
 {
     using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
     try
@@ -149,11 +194,11 @@ static async Task WatchParentAsync(int pid, IHostApplicationLifetime lifetime)
         {
             if (!IsRunning(pid))
             {
-                lifetime.StopApplication();
+                stop();
                 return;
             }
         }
-        while (await timer.WaitForNextTickAsync(lifetime.ApplicationStopping).ConfigureAwait(false));
+        while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
     }
     catch (OperationCanceledException)
     {

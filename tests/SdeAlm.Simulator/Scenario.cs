@@ -46,6 +46,24 @@ internal sealed class Scenario
 
     public bool RedirectSame { get; private set; }
 
+    /// <summary>host:port that pagination <c>next</c> links point at (over http), or null for this server.</summary>
+    public string? NextTo { get; private set; }
+
+    /// <summary>Serve fuzz mutation number n of the real answers instead of the answers themselves.</summary>
+    public int? Fuzz { get; private set; }
+
+    /// <summary>Stream a plugin list this many MiB long (a name that never ends), without holding it in memory.</summary>
+    public int? HugeMiB { get; private set; }
+
+    /// <summary>Stream a plugin list this many MiB long made of empty plugins, <c>{},{},…</c>: millions of tiny values.</summary>
+    public int? FloodMiB { get; private set; }
+
+    /// <summary>Send the huge or flood answer gzip-compressed (a decompression bomb).</summary>
+    public bool Gzip { get; private set; }
+
+    /// <summary>Send the first half of every body, then wait this long before the rest.</summary>
+    public int StallMs { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -78,6 +96,12 @@ internal sealed class Scenario
                 "notjson" => Set(() => result.NotJson = true),
                 "redirect" => TryHostPort(value, v => result.RedirectTo = v),
                 "redirectsame" => Set(() => result.RedirectSame = true),
+                "nextto" => TryHostPort(value, v => result.NextTo = v),
+                "fuzz" => TryInt(value, 0, int.MaxValue, v => result.Fuzz = v),
+                "huge" => TryInt(value, 1, 4096, v => result.HugeMiB = v),
+                "flood" => TryInt(value, 1, 4096, v => result.FloodMiB = v),
+                "gzip" => Set(() => result.Gzip = true),
+                "stall" => TryInt(value, 0, 600_000, v => result.StallMs = v),
                 _ => true,
             };
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -46,7 +47,11 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private const string StallKey = "sim.stall";
+
     private readonly string expectedAuthorization = "Token " + token;
+
+    private readonly Lazy<FuzzCorpus> fuzz = new(() => new FuzzCorpus(catalog));
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -72,6 +77,11 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         {
             await WriteDetailAsync(context, StatusCodes.Status400BadRequest, error!).ConfigureAwait(false);
             return;
+        }
+
+        if (scenario.StallMs > 0)
+        {
+            context.Items[StallKey] = scenario.StallMs;
         }
 
         if (scenario.DelayMs > 0)
@@ -185,6 +195,18 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         {
             await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, MeBody).ConfigureAwait(false);
         }
+        else if (scenario.HugeMiB is int mib)
+        {
+            await WriteHugeAsync(context, mib, flood: false, scenario.Gzip).ConfigureAwait(false);
+        }
+        else if (scenario.FloodMiB is int floodMib)
+        {
+            await WriteHugeAsync(context, floodMib, flood: true, scenario.Gzip).ConfigureAwait(false);
+        }
+        else if (scenario.Fuzz is int n)
+        {
+            await WriteFuzzAsync(context, fuzz.Value.Create(n, route.Count == 5 ? FuzzTarget.Plugin : FuzzTarget.List)).ConfigureAwait(false);
+        }
         else if (route.Count == 5)
         {
             if (catalog.TryGetPlugin(route[4], out byte[] plugin))
@@ -198,7 +220,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         }
         else if (scenario.PageSize is int pageSize)
         {
-            await WritePageAsync(context, pageSize).ConfigureAwait(false);
+            await WritePageAsync(context, pageSize, scenario.NextTo).ConfigureAwait(false);
         }
         else
         {
@@ -206,7 +228,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         }
     }
 
-    private async Task WritePageAsync(HttpContext context, int pageSize)
+    private async Task WritePageAsync(HttpContext context, int pageSize, string? nextTo)
     {
         HttpRequest request = context.Request;
         int pageCount = catalog.PageCount(pageSize);
@@ -219,9 +241,14 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
             return;
         }
 
-        // Absolute links on the same scheme/host/path (scenario prefix included), like DRF.
+        // Absolute links on the same scheme/host/path (scenario prefix included), like DRF;
+        // nextto= makes them point at another server, over http, as a hostile server might.
         string Link(int target) => UriHelper.BuildAbsolute(
-            request.Scheme, request.Host, request.PathBase, request.Path, QueryString.Create("page", target.ToString(CultureInfo.InvariantCulture)));
+            nextTo is null ? request.Scheme : "http",
+            nextTo is null ? request.Host : new HostString(nextTo),
+            request.PathBase,
+            request.Path,
+            QueryString.Create("page", target.ToString(CultureInfo.InvariantCulture)));
 
         byte[] body = catalog.BuildPage(
             page,
@@ -246,6 +273,10 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
                 writer.WriteNumber("withAuth", withAuth);
             }).ConfigureAwait(false);
         }
+        else if (endpoint == "fuzz")
+        {
+            await WriteFuzzCatalogAsync(context).ConfigureAwait(false);
+        }
         else if (endpoint == "headers")
         {
             var headers = journal.LastHeaders(prefix);
@@ -266,6 +297,128 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         else
         {
             await WriteDetailAsync(context, StatusCodes.Status404NotFound, "Not found.").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// <c>/_sim/fuzz?from=F&amp;count=C</c>: what mutations F..F+C-1 are, for both targets, so the
+    /// fuzz test can report outcomes per kind and compare meaning-preserving ones with the original.
+    /// </summary>
+    private async Task WriteFuzzCatalogAsync(HttpContext context)
+    {
+        int from = int.TryParse(context.Request.Query["from"], NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : 0;
+        int count = int.TryParse(context.Request.Query["count"], NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? Math.Min(c, 100_000) : 1;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, RelaxedWriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("special", FuzzCorpus.SpecialCount);
+            writer.WriteStartArray("cases");
+            for (int n = from; n < from + count; n++)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("n", n);
+                foreach (FuzzTarget target in Enum.GetValues<FuzzTarget>())
+                {
+                    FuzzCase fuzzCase = fuzz.Value.Create(n, target);
+                    writer.WriteStartObject(target == FuzzTarget.List ? "list" : "plugin");
+                    writer.WriteString("kind", fuzzCase.Kind);
+                    writer.WriteString("detail", fuzzCase.Detail.Length > 200 ? fuzzCase.Detail[..200] : fuzzCase.Detail);
+                    writer.WriteBoolean("preserving", fuzzCase.Preserving);
+                    writer.WriteString("base", fuzzCase.BaseId);
+                    writer.WriteNumber("bytes", fuzzCase.Body.Length);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, buffer.WrittenSpan.ToArray()).ConfigureAwait(false);
+    }
+
+    private static async Task WriteFuzzAsync(HttpContext context, FuzzCase fuzzCase)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        if (fuzzCase.ContentType is not null)
+        {
+            response.ContentType = fuzzCase.ContentType;
+        }
+
+        if (fuzzCase.ContentEncoding is not null)
+        {
+            response.Headers.ContentEncoding = fuzzCase.ContentEncoding;
+        }
+
+        response.ContentLength = fuzzCase.Body.Length;
+        if (fuzzCase.CutShort)
+        {
+            // Promise the whole body, deliver half, then drop the connection.
+            await response.Body.WriteAsync(fuzzCase.Body.AsMemory(0, fuzzCase.Body.Length / 2), context.RequestAborted).ConfigureAwait(false);
+            await response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            context.Abort();
+            return;
+        }
+
+        await response.Body.WriteAsync(fuzzCase.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A plugin list of <paramref name="mib"/> MiB: either one plugin whose name never seems to end, or
+    /// (<paramref name="flood"/>) millions of empty plugins. Written in 64 KiB chunks as the client
+    /// reads, so the simulator never holds it in memory.
+    /// </summary>
+    private static async Task WriteHugeAsync(HttpContext context, int mib, bool flood, bool gzip)
+    {
+        HttpResponse response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        if (gzip)
+        {
+            response.Headers.ContentEncoding = "gzip";
+        }
+
+        byte[] chunk = new byte[64 * 1024];
+        if (flood)
+        {
+            for (int i = 0; i + 3 <= chunk.Length; i += 3)
+            {
+                "{},"u8.CopyTo(chunk.AsSpan(i));
+            }
+
+            chunk = chunk[..(chunk.Length / 3 * 3)];
+        }
+        else
+        {
+            chunk.AsSpan().Fill((byte)'a');
+        }
+
+        byte[] head = flood ? """{"results":["""u8.ToArray() : """{"results":[{"id":"huge","name":"a"""u8.ToArray();
+        byte[] tail = flood ? "{}]}"u8.ToArray() : "\"}]}"u8.ToArray();
+        Stream output = gzip ? new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true) : response.Body;
+        try
+        {
+            await output.WriteAsync(head, context.RequestAborted).ConfigureAwait(false);
+            long chunks = (long)mib * 1024 * 1024 / chunk.Length;
+            for (long i = 0; i < chunks; i++)
+            {
+                await output.WriteAsync(chunk, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await output.WriteAsync(tail, context.RequestAborted).ConfigureAwait(false);
+            if (gzip)
+            {
+                await output.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // The client stopped reading (it should, past its size cap).
+            context.Abort();
         }
     }
 
@@ -345,8 +498,30 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
 
         response.ContentType = contentType;
         response.ContentLength = body.Length;
-        return HttpMethods.IsHead(context.Request.Method)
-            ? Task.CompletedTask
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        return context.Items.TryGetValue(StallKey, out object? stall) && stall is int stallMs
+            ? WriteStalledAsync(context, body, stallMs)
             : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>Sends half the body, then waits before the rest: a server that hangs mid-answer.</summary>
+    private static async Task WriteStalledAsync(HttpContext context, byte[] body, int stallMs)
+    {
+        int half = body.Length / 2;
+        try
+        {
+            await context.Response.Body.WriteAsync(body.AsMemory(0, half), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(stallMs, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(body.AsMemory(half), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+        }
     }
 }

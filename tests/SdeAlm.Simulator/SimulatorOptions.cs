@@ -9,10 +9,14 @@ internal sealed record SimulatorOptions(
     bool Https,
     int? Large,
     int? ParentPid,
-    bool IgnoreStdin)
+    bool IgnoreStdin,
+    bool Proxy = false,
+    string? ProxyCredential = null)
 {
     public const string Usage =
         "usage: SdeAlm.Simulator --token <token> [--port <port>] [--https] [--large <N>] " +
+        "[--parent-pid <pid>] [--ignore-stdin]\n" +
+        "       SdeAlm.Simulator --proxy [--proxy-credential <user:password>] [--port <port>] " +
         "[--parent-pid <pid>] [--ignore-stdin]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>
@@ -24,6 +28,8 @@ internal sealed record SimulatorOptions(
         int? large = null;
         int? parentPid = null;
         bool ignoreStdin = false;
+        bool proxy = false;
+        string? proxyCredential = null;
 
         for (int i = 0; i < args.Count; i++)
         {
@@ -48,17 +54,33 @@ internal sealed record SimulatorOptions(
                 case "--ignore-stdin":
                     ignoreStdin = true;
                     break;
+                case "--proxy":
+                    proxy = true;
+                    break;
+                case "--proxy-credential":
+                    proxyCredential = Value(args, ref i);
+                    if (!proxyCredential.Contains(':', StringComparison.Ordinal))
+                    {
+                        throw new ArgumentException("--proxy-credential must be user:password");
+                    }
+
+                    break;
                 default:
                     throw new ArgumentException($"unknown argument '{arg}'");
             }
         }
 
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) && !proxy)
         {
             throw new ArgumentException("--token is required");
         }
 
-        return new SimulatorOptions(token, port, https, large, parentPid, ignoreStdin);
+        if (proxyCredential is not null && !proxy)
+        {
+            throw new ArgumentException("--proxy-credential needs --proxy");
+        }
+
+        return new SimulatorOptions(token ?? string.Empty, port, https, large, parentPid, ignoreStdin, proxy, proxyCredential);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)

@@ -4,12 +4,12 @@ using SdeAlm.Model;
 
 namespace SdeAlm.Api;
 
-/// <summary>One page of the plugin list; servers that do not paginate send only <c>results</c>.</summary>
+/// <summary>
+/// One page of the plugin list; servers that do not paginate send only <c>results</c>. The page's
+/// <c>count</c> and <c>previous</c> are not read, so their content cannot fail a call.
+/// </summary>
 internal sealed class AlmPluginPage
 {
-    [JsonPropertyName("count")]
-    public long? Count { get; set; }
-
     [JsonPropertyName("next")]
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Next { get; set; }

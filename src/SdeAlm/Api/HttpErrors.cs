@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using SdeAlm.Json;
 
 namespace SdeAlm.Api;
@@ -13,10 +14,14 @@ internal static class HttpErrors
 {
     private const int MaximumErrorBodyBytes = 64 * 1024;
 
-    public static SdeApiException FromResponse(HttpResponseMessage response, Uri uri, Uri baseUri, int retries)
+    /// <summary>
+    /// The error for a failure status. The body is read for the server's own words only while
+    /// <paramref name="readToken"/> allows: a server that stalls mid-body gets the status alone.
+    /// </summary>
+    public static SdeApiException FromResponse(HttpResponseMessage response, Uri uri, Uri baseUri, int retries, CancellationToken readToken)
     {
         var status = (int)response.StatusCode;
-        var said = ServerText(response);
+        var said = ServerText(response, readToken);
         var reason = $"{status} {response.ReasonPhrase}".TrimEnd();
         var detail = said is null ? string.Empty : $" The server said: {said}";
         var afterRetries = retries > 0 ? $" after {retries} retries" : string.Empty;
@@ -75,16 +80,16 @@ internal static class HttpErrors
     }
 
     /// <summary>The detail, error or message text of a JSON failure body, if there is one.</summary>
-    private static string? ServerText(HttpResponseMessage response)
+    private static string? ServerText(HttpResponseMessage response, CancellationToken readToken)
     {
         try
         {
-            // Error bodies are small; a bounded synchronous read keeps this simple.
+            // Error bodies are small: read at most 64 KiB, and only as long as the call's budget lasts.
             using var body = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
             var buffer = new byte[MaximumErrorBodyBytes];
             var length = 0;
             int read;
-            while (length < buffer.Length && (read = body.Read(buffer, length, buffer.Length - length)) > 0)
+            while (length < buffer.Length && (read = body.ReadAsync(buffer, length, buffer.Length - length, readToken).GetAwaiter().GetResult()) > 0)
             {
                 length += read;
             }
@@ -93,9 +98,10 @@ internal static class HttpErrors
             var text = Flatten(parsed?.Detail) ?? Flatten(parsed?.Error) ?? Flatten(parsed?.Message);
             return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException or DecoderFallbackException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException or DecoderFallbackException or ArgumentException or InvalidDataException or OperationCanceledException)
         {
-            // Not JSON, or the connection broke: the status alone still tells the story.
+            // Not JSON, corrupt compression, a broken connection or a stalled body (the call's time is up,
+            // or the user stopped it; the caller checks which): the status alone still tells the story.
             return null;
         }
     }

@@ -10,6 +10,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
+using SdeAlm.Json;
 
 namespace SdeAlm.Api;
 
@@ -22,9 +23,17 @@ internal sealed class SdeApiClient : IDisposable
     /// <summary>The largest answer we read; the whole catalog of a big server is a few MB.</summary>
     internal const long MaximumResponseBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// The most JSON values (objects, arrays, strings, numbers, literals) an answer may hold, so that a
+    /// flood of tiny values cannot turn 64 MiB into gigabytes of objects. A real plugin is a few hundred
+    /// values; this allows several thousand plugins.
+    /// </summary>
+    internal const int MaximumResponseValues = 2_000_000;
+
     private const int MaximumRedirects = 5;
 
     private readonly HttpClient _http;
+    private readonly CertificateCheck _certificates = new();
     private readonly AuthenticationHeaderValue _authorization;
     private readonly RetryPolicy _retry;
     private readonly TimeSpan? _timeout;
@@ -36,7 +45,7 @@ internal sealed class SdeApiClient : IDisposable
         _timeout = options.Timeout;
         _retry = new RetryPolicy(options.MaximumRetryCount, options.RetryIntervalSec);
         _authorization = new AuthenticationHeaderValue("Token", token);
-        _http = HttpClientFactory.Create(options);
+        _http = HttpClientFactory.Create(options, _certificates);
     }
 
     public Uri BaseUri { get; }
@@ -46,8 +55,31 @@ internal sealed class SdeApiClient : IDisposable
     /// <summary>An API path such as <c>api/v2/plugins/alm/</c>, kept under the server's context root.</summary>
     public Uri Resolve(string relativePath) => new(BaseUri, relativePath);
 
-    /// <summary>GETs <paramref name="uri"/> and deserializes the JSON answer while it streams in.</summary>
+    /// <summary>GETs <paramref name="uri"/> and deserializes the JSON answer, within the size and value caps.</summary>
     public T GetJson<T>(Uri uri, JsonTypeInfo<T> typeInfo, RequestContext context)
+        where T : class
+    {
+        try
+        {
+            return Send(uri, typeInfo, context);
+        }
+        catch (ObjectDisposedException ex) when (IsDisposed)
+        {
+            throw ClosedDuring(uri, ex);
+        }
+    }
+
+    /// <summary>Disconnect-Sde closed the connection (perhaps from another runspace) while this call ran.</summary>
+    private SdeApiException ClosedDuring(Uri uri, Exception inner) =>
+        new(
+            $"The connection to {BaseUri} was closed by Disconnect-Sde while GET {uri} was running. Run Connect-Sde to open a new one.",
+            SdeErrorIds.ConnectionClosed,
+            ErrorCategory.InvalidOperation,
+            uri,
+            null,
+            inner);
+
+    private T Send<T>(Uri uri, JsonTypeInfo<T> typeInfo, RequestContext context)
         where T : class
     {
         var budget = new TimeBudget(_timeout);
@@ -69,13 +101,18 @@ internal sealed class SdeApiClient : IDisposable
             {
                 throw;
             }
+            catch (OperationCanceledException ex) when (IsDisposed)
+            {
+                // Disposing HttpClient cancels what it is sending: that is not a timeout.
+                throw ClosedDuring(current, ex);
+            }
             catch (OperationCanceledException ex)
             {
                 throw budget.TimedOut(current, ex);
             }
             catch (HttpRequestException ex)
             {
-                var failure = ConnectionFailures.Classify(ex, current, out var transient);
+                var failure = ConnectionFailures.Classify(ex, current, out var transient, _certificates.LastProblem);
                 context.Verbose($"GET {current} failed after {clock.ElapsedMilliseconds} ms: {failure.Message}");
                 if (transient && retries < _retry.MaximumRetryCount && TryWait(_retry.Backoff(retries + 1), budget, context, extendsBudget: false))
                 {
@@ -111,7 +148,9 @@ internal sealed class SdeApiClient : IDisposable
                 if (status is < 200 or >= 300)
                 {
                     context.Verbose($"GET {current} -> {status} {response.ReasonPhrase} in {clock.ElapsedMilliseconds} ms");
-                    throw HttpErrors.FromResponse(response, current, BaseUri, retries);
+                    var error = HttpErrors.FromResponse(response, current, BaseUri, retries, attempt.Token);
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    throw error;
                 }
 
                 var result = ReadJson(response, current, typeInfo, budget, out var bytes, attempt.Token, context.CancellationToken);
@@ -207,14 +246,26 @@ internal sealed class SdeApiClient : IDisposable
                 (int)response.StatusCode);
         }
 
-        bytes = 0;
-        LimitedReadStream? body = null;
+        var body = ReadBody(response, uri, budget, attemptToken, userToken);
+        bytes = body.Count;
+        return ParseJson(body, uri, typeInfo);
+    }
+
+    /// <summary>
+    /// Reads the whole body into memory, at most <see cref="MaximumResponseBytes"/> after decompression,
+    /// within the attempt's time budget and stoppable by the user.
+    /// </summary>
+    private static ArraySegment<byte> ReadBody(HttpResponseMessage response, Uri uri, TimeBudget budget, CancellationToken attemptToken, CancellationToken userToken)
+    {
         try
         {
-            body = new LimitedReadStream(response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), MaximumResponseBytes, uri);
-            var result = JsonSerializer.DeserializeAsync(body, typeInfo, attemptToken).AsTask().GetAwaiter().GetResult();
-            bytes = body.BytesRead;
-            return result ?? throw InvalidJson(uri, "the answer is the JSON literal null", null);
+            using var body = new LimitedReadStream(response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), MaximumResponseBytes, uri);
+
+            // Content-Length only hints at the size (it counts compressed bytes, and a server may lie).
+            var announced = response.Content.Headers.ContentLength ?? 0;
+            using var memory = new MemoryStream((int)Math.Min(Math.Max(announced, 4096), 1024 * 1024));
+            body.CopyToAsync(memory, 81920, attemptToken).GetAwaiter().GetResult();
+            return new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length);
         }
         catch (OperationCanceledException) when (userToken.IsCancellationRequested)
         {
@@ -224,22 +275,52 @@ internal sealed class SdeApiClient : IDisposable
         {
             throw budget.TimedOut(uri, ex);
         }
-        catch (JsonException ex)
+        catch (InvalidDataException ex)
         {
-            throw InvalidJson(uri, body is { BytesRead: 0 } ? "the answer is empty" : DescribeJsonError(ex), ex);
+            // A Content-Encoding (gzip, deflate) whose data does not decompress.
+            throw InvalidJson(uri, $"its compressed body is corrupt ({ex.Message})", ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             throw ConnectionFailures.Classify(ex, uri, out _);
         }
+    }
+
+    /// <summary>Checks the answer's size in values and its syntax, then builds the objects from it.</summary>
+    private static T ParseJson<T>(ArraySegment<byte> body, Uri uri, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (body.Count == 0)
+        {
+            throw InvalidJson(uri, "the answer is empty", null);
+        }
+
+        try
+        {
+            var json = JsonAnswer.WithoutByteOrderMark(new ReadOnlySpan<byte>(body.Array, body.Offset, body.Count));
+            if (!JsonAnswer.FitsIn(json, MaximumResponseValues))
+            {
+                throw new SdeApiException(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The answer from {0} holds more than {1:N0} JSON values, the most SdeAlm reads. The server may be misconfigured or not an SD Elements server.",
+                        uri,
+                        MaximumResponseValues),
+                    SdeErrorIds.ResponseTooLarge,
+                    ErrorCategory.LimitsExceeded,
+                    uri);
+            }
+
+            return JsonSerializer.Deserialize(json, typeInfo) ?? throw InvalidJson(uri, "the answer is the JSON literal null", null);
+        }
+        catch (JsonException ex)
+        {
+            throw InvalidJson(uri, JsonAnswer.Describe(ex), ex);
+        }
         catch (Exception ex) when (ex is InvalidOperationException or DecoderFallbackException or ArgumentException or FormatException or OverflowException)
         {
             // Utf8JsonReader reports invalid UTF-8 and out-of-range numbers with these.
             throw InvalidJson(uri, ex.Message, ex);
-        }
-        finally
-        {
-            body?.Dispose();
         }
     }
 
@@ -247,9 +328,6 @@ internal sealed class SdeApiClient : IDisposable
         mediaType is not null
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
-    private static string DescribeJsonError(JsonException ex) =>
-        ex.Path is null ? ex.Message : $"{ex.Message.Split('.')[0]} at {ex.Path}";
 
     private static SdeApiException InvalidJson(Uri uri, string reason, Exception? inner) =>
         new(
@@ -270,7 +348,7 @@ internal sealed class SdeApiClient : IDisposable
     /// <summary>Builds the HttpClient once per connection so sockets are pooled and reused.</summary>
     private static class HttpClientFactory
     {
-        public static HttpClient Create(SdeClientOptions options)
+        public static HttpClient Create(SdeClientOptions options, CertificateCheck certificates)
         {
 #pragma warning disable CA2000 // The HttpClient owns and disposes the handler.
             var handler = new HttpClientHandler
@@ -285,13 +363,17 @@ internal sealed class SdeApiClient : IDisposable
                 handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential };
                 handler.UseProxy = true;
             }
-
-            if (options.SkipCertificateCheck)
+            else if (options.ProxyCredential is not null)
             {
-#pragma warning disable CA5359 // The user asked for it with -SkipCertificateCheck.
-                handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
-#pragma warning restore CA5359
+                // No -Proxy: the system proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY or the OS settings), with these credentials.
+                handler.DefaultProxyCredentials = options.ProxyCredential;
             }
+
+#pragma warning disable CA5359 // Only when the user asked for it with -SkipCertificateCheck; otherwise the platform decides.
+            handler.ServerCertificateCustomValidationCallback = options.SkipCertificateCheck
+                ? (_, _, _, _) => true
+                : certificates.Validate;
+#pragma warning restore CA5359
 
             var http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));

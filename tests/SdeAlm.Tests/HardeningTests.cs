@@ -1,0 +1,65 @@
+using System;
+using System.Net;
+using System.Net.Security;
+using System.Text;
+using System.Text.Json;
+using SdeAlm.Api;
+using SdeAlm.Json;
+using Xunit;
+
+namespace SdeAlm.Tests;
+
+public class HardeningTests
+{
+    // The numeric values of SecurityProtocolType (Ssl3 48, Tls 192, Tls11 768, Tls12 3072, Tls13 12288):
+    // the names of the old versions are obsolete and flagged by the analyzers, the values are what
+    // Windows PowerShell 5.1 may start with.
+    [Theory]
+    [InlineData(48 | 192, 48 | 192 | 3072)]
+    [InlineData(3072, 3072)]
+    [InlineData(768 | 12288, 768 | 3072 | 12288)]
+    [InlineData(0, 0)]
+    public void Tls12_is_added_and_nothing_is_taken_away(int current, int expected) =>
+        Assert.Equal((SecurityProtocolType)expected, TlsProtocols.WithTls12((SecurityProtocolType)current));
+
+    [Fact]
+    public void Values_are_counted_up_to_the_limit()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"results":[{"id":"a","sections":[]},{},null,1,true]}""");
+        Assert.True(JsonAnswer.FitsIn(json, 9));
+        Assert.False(JsonAnswer.FitsIn(json, 8));
+    }
+
+    [Fact]
+    public void Malformed_or_too_deep_answers_are_json_errors()
+    {
+        Assert.ThrowsAny<JsonException>(() => JsonAnswer.FitsIn(Encoding.UTF8.GetBytes("""{"results":[}"""), 100));
+        Assert.ThrowsAny<JsonException>(() => JsonAnswer.FitsIn(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), 1000));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_skipped()
+    {
+        byte[] withMark = [0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}'];
+        Assert.Equal("{}", Encoding.UTF8.GetString(JsonAnswer.WithoutByteOrderMark(withMark)));
+        Assert.Equal("{}", Encoding.UTF8.GetString(JsonAnswer.WithoutByteOrderMark("{}"u8)));
+    }
+
+    [Fact]
+    public void Json_errors_read_without_dotnet_type_names()
+    {
+        var error = Assert.Throws<JsonException>(() =>
+            JsonSerializer.Deserialize("""{"results":[{"id":"a","sections":[{"fields":[{"max_length":"x"}]}]}]}""", SdeJsonContext.Default.AlmPluginPage));
+        var text = JsonAnswer.Describe(error);
+        Assert.StartsWith("the JSON value could not be converted to a whole number at $.results[0].sections[0].fields[0].max_length (line 1, byte ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refused_certificate_is_explained()
+    {
+        var text = CertificateCheck.Describe("sde.example.com", null, null, SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateChainErrors);
+        Assert.Contains("not issued for 'sde.example.com' (RemoteCertificateNameMismatch)", text, StringComparison.Ordinal);
+        Assert.Contains("(RemoteCertificateChainErrors)", text, StringComparison.Ordinal);
+    }
+}
