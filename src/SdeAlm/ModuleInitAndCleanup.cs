@@ -9,64 +9,119 @@ using System.Runtime.InteropServices;
 namespace SdeAlm;
 
 /// <summary>
-/// Loads our private copies of System.Text.Json and its helpers from the module's dependencies folder,
-/// only when the runtime cannot provide them (Windows PowerShell 5.1) and only for our own assemblies,
-/// so that other modules' resolution never sees them. PowerShell 7 binds to its own newer copies first.
+/// Serves our private copies of System.Text.Json and its helpers (the module's dependencies folder) to
+/// SdeAlm and to those copies, and to nobody else.
+/// <list type="bullet">
+/// <item>Windows PowerShell 5.1 (.NET Framework) has no System.Text.Json: the copies are loaded with
+/// LoadFrom, side by side with any other version another module loaded.</item>
+/// <item>PowerShell 7 binds SdeAlm to its own, newer System.Text.Json and never asks. Should a runtime
+/// ever ask (its copy older than ours), the copies go into a load context of their own, so they cannot
+/// clash with the assemblies of PowerShell or of other modules.</item>
+/// </list>
+/// A request from any other assembly is left to the runtime and to other modules' handlers.
 /// </summary>
 public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly string s_dependencies =
-        Path.Combine(Path.GetDirectoryName(typeof(ModuleInitAndCleanup).Assembly.Location) ?? ".", "dependencies");
+    private static readonly Assembly s_self = typeof(ModuleInitAndCleanup).Assembly;
 
-    private static readonly HashSet<string> s_privateAssemblies = LoadNames();
+    private static readonly string s_dependencies =
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(s_self.Location) ?? ".", "dependencies"));
+
+    /// <summary>Simple name to full identity of every assembly in the dependencies folder.</summary>
+    private static readonly Dictionary<string, AssemblyName> s_private = IndexDependencies();
+
+    /// <summary>Null on .NET Framework, which has no AssemblyLoadContext.</summary>
+    private static readonly PrivateLoadContext? s_loadContext = PrivateLoadContext.TryCreate("SdeAlm.dependencies");
 
     public void OnImport()
     {
-        AppDomain.CurrentDomain.AssemblyResolve += ResolvePrivateAssembly;
+        AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
         if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
         {
-            // Windows PowerShell 5.1 may default to TLS 1.0; add TLS 1.2 without removing anything.
-            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            // Windows PowerShell 5.1 may default to TLS 1.0; add TLS 1.2 without removing anything
+            // (and leave SystemDefault, where the OS already offers TLS 1.2 and newer, alone).
+            ServicePointManager.SecurityProtocol = Api.TlsProtocols.WithTls12(ServicePointManager.SecurityProtocol);
         }
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo) =>
-        AppDomain.CurrentDomain.AssemblyResolve -= ResolvePrivateAssembly;
+        AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
 
-    private static HashSet<string> LoadNames()
+    private static Dictionary<string, AssemblyName> IndexDependencies()
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = new Dictionary<string, AssemblyName>(StringComparer.OrdinalIgnoreCase);
         if (Directory.Exists(s_dependencies))
         {
             foreach (var file in Directory.GetFiles(s_dependencies, "*.dll"))
             {
-                names.Add(Path.GetFileNameWithoutExtension(file));
+                index[Path.GetFileNameWithoutExtension(file)] = AssemblyName.GetAssemblyName(file);
             }
         }
 
-        return names;
+        return index;
     }
 
-    private static Assembly? ResolvePrivateAssembly(object? sender, ResolveEventArgs args)
+    private static Assembly? ResolveDependency(object? sender, ResolveEventArgs args)
     {
-        var name = new AssemblyName(args.Name).Name;
-        if (name is null || !s_privateAssemblies.Contains(name) || !IsOurs(args.RequestingAssembly))
+        var requested = new AssemblyName(args.Name);
+        if (requested.Name is null
+            || !s_private.TryGetValue(requested.Name, out var ours)
+            || !MayServe(requested, ours, args.RequestingAssembly))
         {
             return null;
         }
 
-        return Assembly.LoadFrom(Path.Combine(s_dependencies, name + ".dll"));
+        var path = Path.Combine(s_dependencies, requested.Name + ".dll");
+        return s_loadContext is null ? Assembly.LoadFrom(path) : s_loadContext.LoadFromAssemblyPath(path);
     }
 
-    /// <summary>Only SdeAlm and its private dependencies may be served from our folder.</summary>
-    private static bool IsOurs(Assembly? requester)
+    /// <summary>
+    /// A known requester must be SdeAlm or one of our copies; our copy then stands in for whatever version
+    /// was asked for, as a binding redirect would. .NET Framework sometimes cannot tell who asks: then only
+    /// a request for exactly our copy's identity is served, so that no one is handed a version they did not ask for.
+    /// </summary>
+    private static bool MayServe(AssemblyName requested, AssemblyName ours, Assembly? requester) =>
+        requester is null
+            ? string.Equals(requested.FullName, ours.FullName, StringComparison.OrdinalIgnoreCase)
+            : requester == s_self || IsPrivateCopy(requester);
+
+    /// <summary>True for an assembly loaded from our dependencies folder (not, say, PowerShell's own System.Text.Json).</summary>
+    private static bool IsPrivateCopy(Assembly assembly)
     {
-        if (requester is null)
+        if (assembly.IsDynamic || string.IsNullOrEmpty(assembly.Location))
         {
             return false;
         }
 
-        var name = requester.GetName().Name;
-        return requester == typeof(ModuleInitAndCleanup).Assembly || (name is not null && s_privateAssemblies.Contains(name));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(assembly.Location));
+        return string.Equals(folder, s_dependencies, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// An AssemblyLoadContext reached through reflection, because netstandard2.0 (needed for Windows
+    /// PowerShell) does not expose the type.
+    /// </summary>
+    private sealed class PrivateLoadContext
+    {
+        private readonly object _context;
+        private readonly MethodInfo _loadFromAssemblyPath;
+
+        private PrivateLoadContext(object context, MethodInfo loadFromAssemblyPath)
+        {
+            _context = context;
+            _loadFromAssemblyPath = loadFromAssemblyPath;
+        }
+
+        public static PrivateLoadContext? TryCreate(string name)
+        {
+            var type = typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext");
+            var constructor = type?.GetConstructor([typeof(string), typeof(bool)]);
+            var load = type?.GetMethod("LoadFromAssemblyPath", [typeof(string)]);
+            return constructor is null || load is null
+                ? null
+                : new PrivateLoadContext(constructor.Invoke([name, false]), load);
+        }
+
+        public Assembly LoadFromAssemblyPath(string path) => (Assembly)_loadFromAssemblyPath.Invoke(_context, [path])!;
     }
 }
