@@ -1,5 +1,6 @@
 # The module manifest's source. build.ps1 copies it to out/SdeAlm and stamps ModuleVersion from
-# Directory.Build.props (SdeAlmVersion), the one place the version is set.
+# Directory.Build.props (SdeAlmVersion), the one place the version is set, and ReleaseNotes from
+# that version's section of CHANGELOG.md.
 @{
     RootModule             = 'SdeAlm.dll'
     ModuleVersion          = '0.0.0'
@@ -19,6 +20,8 @@
         'Get-SdeConnection'
         'Get-SdeAlmPlugin'
         'Get-SdeAlmPluginField'
+        'New-SdeAlmPluginSetting'
+        'Test-SdeAlmPluginSetting'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
 
@@ -13,6 +14,7 @@ public sealed class GetSdeAlmPluginCommand : SdeDataCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string[]? Id { get; set; }
 
     [Parameter]

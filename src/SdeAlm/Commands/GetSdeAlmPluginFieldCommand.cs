@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
 
@@ -17,6 +18,7 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeDataCmdlet
     [Parameter(ParameterSetName = ByIdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string[]? PluginId { get; set; }
 
     /// <summary>Plugin objects from Get-SdeAlmPlugin: their fields are read without another request.</summary>
@@ -27,11 +29,13 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeDataCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
     public string[]? Name { get; set; }
 
     [Parameter]
     [SupportsWildcards]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(SectionCompleter))]
     public string[]? Section { get; set; }
 
     [Parameter]

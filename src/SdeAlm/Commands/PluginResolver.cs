@@ -47,20 +47,25 @@ internal static class PluginResolver
                 continue;
             }
 
-            AlmPlugin? found = null;
-            try
-            {
-                found = catalog.Get(id, context);
-            }
-            catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.PluginNotFound)
-            {
-                writeError(ex.ToErrorRecord());
-            }
-
+            var found = GetOne(catalog, id, context, writeError);
             if (found is not null && emitted.Add(found.Id))
             {
                 yield return found;
             }
+        }
+    }
+
+    /// <summary>One plugin by its exact id (no wildcards); an unknown id is written as a non-terminating error and gives null.</summary>
+    public static AlmPlugin? GetOne(AlmPluginCatalog catalog, string id, RequestContext context, Action<ErrorRecord> writeError)
+    {
+        try
+        {
+            return catalog.Get(id, context);
+        }
+        catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.PluginNotFound)
+        {
+            writeError(ex.ToErrorRecord());
+            return null;
         }
     }
 }

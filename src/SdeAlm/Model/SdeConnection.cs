@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Completion;
 
 namespace SdeAlm.Model;
 
@@ -57,6 +58,9 @@ public sealed class SdeConnection
                 ErrorCategory.InvalidOperation,
                 this)
             : _client;
+
+    /// <summary>The catalog as tab completion last read it; the Get-* cmdlets never use it.</summary>
+    internal CatalogSnapshotCache CompletionCatalog { get; } = new();
 
     internal void Close() => _client.Dispose();
 }
