@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -253,8 +254,16 @@ internal sealed class SdeApiClient : IDisposable
         }
 
         var body = ReadBody(response, uri, budget, attemptToken, userToken);
-        bytes = body.Count;
-        return ParseJson(body, uri, typeInfo);
+        try
+        {
+            bytes = body.Count;
+            return ParseJson(body, uri, typeInfo);
+        }
+        finally
+        {
+            // The objects copy what they keep, so the buffer can serve the next answer.
+            ArrayPool<byte>.Shared.Return(body.Array!);
+        }
     }
 
     /// <summary>
@@ -268,11 +277,32 @@ internal sealed class SdeApiClient : IDisposable
             using var body = new LimitedReadStream(response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), MaximumResponseBytes, uri);
 
             // Content-Length only hints at the size (it counts compressed bytes, and a server may lie), but
-            // sizing the buffer from it saves the copies a growing buffer makes on a multi-megabyte catalog.
+            // sizing the buffer from it avoids regrowth; a pooled buffer spares the GC a large object per call.
             var announced = response.Content.Headers.ContentLength ?? 0;
-            using var memory = new MemoryStream((int)Math.Min(Math.Max(announced + 1, 4096), MaximumResponseBytes));
-            body.CopyToAsync(memory, 81920, attemptToken).GetAwaiter().GetResult();
-            return new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length);
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(announced + 1, 16 * 1024), MaximumResponseBytes + 1));
+            var length = 0;
+            try
+            {
+                int read;
+                while ((read = body.ReadAsync(buffer, length, buffer.Length - length, attemptToken).GetAwaiter().GetResult()) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+
+            return new ArraySegment<byte>(buffer, 0, length);
         }
         catch (OperationCanceledException) when (userToken.IsCancellationRequested)
         {
