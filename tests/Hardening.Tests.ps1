@@ -174,7 +174,7 @@ function Get-SocketCount {{
     # Our sockets to the simulator's port (remote port = its port), ESTABLISHED (01) and TIME_WAIT (06),
     # and the simulator's TIME_WAIT ones (local port = its port), which closed connections would leave.
     $hex = ':{{0:X4}}' -f $port
-    $lines = foreach ($table in '/proc/net/tcp', '/proc/net/tcp6') {{ if (Test-Path $table) {{ Get-Content $table | Select-Object -Skip 1 }} }}
+    $lines = foreach ($table in '/proc/net/tcp', '/proc/net/tcp6') {{ if (Test-Path $table) {{ Get-Content $table | Where-Object {{ $_ -notmatch '^\s*sl\s' }} }} }}
     $ours = @(); $theirs = @()
     foreach ($line in $lines) {{
         $fields = -split $line

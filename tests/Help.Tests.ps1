@@ -58,7 +58,8 @@ BeforeAll {
     function Get-SubPart {
         # The ### parts of a ## section (its first entry is the section itself).
         param($Markdown, [string] $Section)
-        @($Markdown.Sections[$Section] | Select-Object -Skip 1)
+        $entries = @($Markdown.Sections[$Section])
+        if ($entries.Count -gt 1) { $entries[1..($entries.Count - 1)] }
     }
 
     function ConvertFrom-ParameterYaml {
