@@ -59,20 +59,9 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeDataCmdlet
     {
         foreach (var plugin in Plugins())
         {
-            foreach (var section in plugin.Sections)
+            foreach (var field in _filter.Select(plugin.Sections))
             {
-                if (!_filter.MatchesSection(section))
-                {
-                    continue;
-                }
-
-                foreach (var field in section.Fields)
-                {
-                    if (_filter.Matches(field))
-                    {
-                        WriteObject(field);
-                    }
-                }
+                WriteObject(field);
             }
         }
     });

@@ -29,10 +29,8 @@ public sealed class FieldNameCompleter : IArgumentCompleter
                 CompletionSource.BoundTexts(fakeBoundParameters, "Scope")?.FirstOrDefault(),
                 CompletionSource.BoundTexts(fakeBoundParameters, "FieldType"),
                 CompletionSource.BoundValue(fakeBoundParameters, "Required") is SwitchParameter { IsPresent: true } or true);
-            return CompletionSource.Sections(fakeBoundParameters)
-                .Where(filter.MatchesSection)
-                .SelectMany(section => section.Fields)
-                .Where(field => !string.IsNullOrEmpty(field.Name) && filter.Matches(field) && CompletionSource.Matches(field.Name!, wordToComplete))
+            return filter.Select(CompletionSource.Sections(fakeBoundParameters))
+                .Where(field => !string.IsNullOrEmpty(field.Name) && CompletionSource.Matches(field.Name!, wordToComplete))
                 .GroupBy(field => field.Name!, StringComparer.OrdinalIgnoreCase)
                 .Select(same => same.First())
                 .Select(field => CompletionSource.Result(field.Name!, escapeWildcards: true, $"{field.Label} ({field.PluginId}, {field.FieldType})"));

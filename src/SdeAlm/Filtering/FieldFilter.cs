@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using SdeAlm.Model;
 
@@ -20,6 +21,26 @@ internal sealed class FieldFilter
         _fieldType = WildcardFilter.Create(fieldType);
         _scope = scope;
         _requiredOnly = requiredOnly;
+    }
+
+    /// <summary>The matching fields of the given sections, in catalog order.</summary>
+    public IEnumerable<AlmPluginField> Select(IEnumerable<AlmPluginSection> sections)
+    {
+        foreach (var section in sections)
+        {
+            if (!MatchesSection(section))
+            {
+                continue;
+            }
+
+            foreach (var field in section.Fields)
+            {
+                if (Matches(field))
+                {
+                    yield return field;
+                }
+            }
+        }
     }
 
     public bool MatchesSection(AlmPluginSection section) => _section is null || _section.IsMatch(section.Label);
