@@ -12,7 +12,7 @@ Describe 'Connect-Sde' {
         $connection = Connect-TestSde $scenario
         $me = Invoke-RestMethod "$(Get-ScenarioUrl)api/v2/users/me/" -Headers @{ Authorization = "Token $SimulatorToken" }
 
-        $connection | Should -BeOfType SdeAlm.Model.SdeConnection
+        $connection | Should -BeOfType SdeAlm.Sessions.SdeConnection
         $connection.Server | Should -Be (Get-ScenarioUrl $scenario)
         $connection.User | Should -Be $me.email
         $connection.ConnectedAt | Should -BeGreaterThan ([DateTimeOffset]::Now.AddMinutes(-1))

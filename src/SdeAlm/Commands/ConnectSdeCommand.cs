@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using SdeAlm.Api;
 using SdeAlm.Model;
+using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 
@@ -55,7 +56,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
     [Parameter]
     public SwitchParameter SkipValidation { get; set; }
 
-    protected override void EndProcessing() => Run(() =>
+    protected override void EndProcessing() => InvokeMappingErrors(() =>
     {
         var server = Server ?? Environment.GetEnvironmentVariable(ServerVariable);
         if (string.IsNullOrWhiteSpace(server))

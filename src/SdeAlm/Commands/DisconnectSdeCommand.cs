@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Model;
+using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 

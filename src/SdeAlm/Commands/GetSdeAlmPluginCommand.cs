@@ -9,7 +9,7 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmPlugin: the ALM plugins the server offers, all or by id and name.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmPlugin")]
 [OutputType(typeof(AlmPlugin))]
-public sealed class GetSdeAlmPluginCommand : SdeDataCmdlet
+public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
 {
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -26,7 +26,7 @@ public sealed class GetSdeAlmPluginCommand : SdeDataCmdlet
 
     protected override void BeginProcessing() => _name = WildcardFilter.Create(Name);
 
-    protected override void ProcessRecord() => Run(() =>
+    protected override void ProcessRecord() => InvokeMappingErrors(() =>
     {
         var catalog = new AlmPluginCatalog(ResolveClient());
         foreach (var plugin in PluginResolver.Resolve(catalog, Id, NewRequestContext(), WriteError))

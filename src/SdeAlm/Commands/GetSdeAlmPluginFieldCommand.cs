@@ -10,7 +10,7 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmPluginField: the configuration fields of plugins, filtered by name, section, scope, type.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmPluginField", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(AlmPluginField))]
-public sealed class GetSdeAlmPluginFieldCommand : SdeDataCmdlet
+public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
 {
     private const string ByIdSet = "ById";
     private const string ByPluginSet = "ByPlugin";
@@ -55,7 +55,7 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeDataCmdlet
     protected override void BeginProcessing() =>
         _filter = new FieldFilter(Name, Section, Scope, FieldType, Required);
 
-    protected override void ProcessRecord() => Run(() =>
+    protected override void ProcessRecord() => InvokeMappingErrors(() =>
     {
         foreach (var plugin in Plugins())
         {

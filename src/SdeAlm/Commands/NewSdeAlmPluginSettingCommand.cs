@@ -9,7 +9,7 @@ namespace SdeAlm.Commands;
 [OutputType(typeof(OrderedDictionary))]
 public sealed class NewSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
 {
-    protected override void ProcessRecord() => Run(() =>
+    protected override void ProcessRecord() => InvokeMappingErrors(() =>
     {
         var plugin = ResolvePlugin();
         if (plugin is not null)

@@ -24,7 +24,7 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
     internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token);
 
     /// <summary>Runs the cmdlet's work, turning failures into terminating ErrorRecords.</summary>
-    internal void Run(Action work)
+    internal void InvokeMappingErrors(Action work)
     {
         try
         {

@@ -10,7 +10,7 @@ namespace SdeAlm.Commands;
 /// optional scope. ByPlugin is the default set so that a piped plugin object binds to -InputObject as
 /// it is, rather than being converted to its id and fetched again.
 /// </summary>
-public abstract class SdePluginSettingCmdlet : SdeDataCmdlet
+public abstract class SdePluginSettingCmdlet : SdeConnectedCmdlet
 {
     internal const string ByIdSet = "ById";
     internal const string ByPluginSet = "ByPlugin";

@@ -18,7 +18,7 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void ProcessRecord() => Run(() =>
+    protected override void ProcessRecord() => InvokeMappingErrors(() =>
     {
         var plugin = ResolvePlugin();
         if (plugin is null)

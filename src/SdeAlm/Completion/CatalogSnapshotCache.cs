@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using SdeAlm.Model;
+using SdeAlm.Sessions;
 
 namespace SdeAlm.Completion;
 
@@ -22,10 +24,16 @@ internal sealed class CatalogSnapshotCache
 
     private static readonly Stopwatch s_clock = Stopwatch.StartNew();
 
+    // Kept beside the connection rather than in it, so that Sessions does not depend on Completion.
+    private static readonly ConditionalWeakTable<SdeConnection, CatalogSnapshotCache> s_byConnection = new();
+
     private readonly object _gate = new();
     private readonly Func<TimeSpan> _now;
     private IReadOnlyList<AlmPlugin>? _plugins;
     private TimeSpan _expires;
+
+    /// <summary>The cache of one connection, made on first use and dropped with the connection.</summary>
+    public static CatalogSnapshotCache For(SdeConnection connection) => s_byConnection.GetValue(connection, _ => new CatalogSnapshotCache());
 
     public CatalogSnapshotCache()
         : this(() => s_clock.Elapsed)

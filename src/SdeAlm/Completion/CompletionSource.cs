@@ -6,6 +6,7 @@ using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
+using SdeAlm.Sessions;
 
 namespace SdeAlm.Completion;
 
@@ -27,7 +28,7 @@ internal static class CompletionSource
             return [];
         }
 
-        return connection.CompletionCatalog.Get(
+        return CatalogSnapshotCache.For(connection).Get(
             token => new AlmPluginCatalog(connection.Client).GetAll(new RequestContext(null, token)),
             Timeout);
     }

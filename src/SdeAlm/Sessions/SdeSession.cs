@@ -1,8 +1,7 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
-using SdeAlm.Model;
 
-namespace SdeAlm.Api;
+namespace SdeAlm.Sessions;
 
 /// <summary>
 /// The current connection of each runspace. Keyed by runspace so that parallel runspaces never see

@@ -1,9 +1,8 @@
 using System;
 using System.Management.Automation;
 using SdeAlm.Api;
-using SdeAlm.Completion;
 
-namespace SdeAlm.Model;
+namespace SdeAlm.Sessions;
 
 /// <summary>
 /// A connection to one SD Elements server, as returned by Connect-Sde. It holds the API token only
@@ -58,9 +57,6 @@ public sealed class SdeConnection
                 ErrorCategory.InvalidOperation,
                 this)
             : _client;
-
-    /// <summary>The catalog as tab completion last read it; the Get-* cmdlets never use it.</summary>
-    internal CatalogSnapshotCache CompletionCatalog { get; } = new();
 
     internal void Close() => _client.Dispose();
 }

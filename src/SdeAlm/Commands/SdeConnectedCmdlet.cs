@@ -1,11 +1,12 @@
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Model;
+using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 
-/// <summary>A cmdlet that reads from SD Elements through a connection: the given one or the current one.</summary>
-public abstract class SdeDataCmdlet : SdeCmdlet
+/// <summary>A cmdlet that needs a server connection: the one given with -Connection, or the current one.</summary>
+public abstract class SdeConnectedCmdlet : SdeCmdlet
 {
     /// <summary>The connection to use instead of the session's current one (from Connect-Sde).</summary>
     [Parameter]
