@@ -142,7 +142,7 @@ internal sealed class AlmApi(AlmStores stores)
                 await WriteListAsync(context, scenario, store.ListConnections(project, includeLastJob, withParams)).ConfigureAwait(false);
                 return;
             case Resource.Jobs when id is int jobId:
-                await WriteAsync(context, store.GetJob(jobId, expandConnection, withProject)).ConfigureAwait(false);
+                await WriteAsync(context, store.GetJob(jobId, expandConnection, withProject, withParams)).ConfigureAwait(false);
                 return;
             default:
                 int? projectId = resource == Resource.ProjectJobs ? id : null;
@@ -165,7 +165,8 @@ internal sealed class AlmApi(AlmStores stores)
                         (ready is null || job.Ready == ready) &&
                         (automatic is null || job.Automatic == automatic),
                     expandConnection,
-                    withProject);
+                    withProject,
+                    withParams);
                 await WriteListAsync(context, scenario, jobs).ConfigureAwait(false);
                 return;
         }

@@ -371,7 +371,7 @@ internal sealed class AlmStore
 
     // ---- jobs ----
 
-    public List<JsonNode> ListJobs(Func<JobRecord, int, bool> filter, bool expandConnection, bool withProject)
+    public List<JsonNode> ListJobs(Func<JobRecord, int, bool> filter, bool expandConnection, bool withProject, bool withParams)
     {
         lock (gate)
         {
@@ -379,16 +379,16 @@ internal sealed class AlmStore
             [
                 .. jobs.Values
                     .Where(j => filter(j, connections.TryGetValue(j.ConnectionId, out ConnectionRecord? c) ? c.ProjectId : 0))
-                    .Select(j => RenderJob(j, expandConnection, withProject)),
+                    .Select(j => RenderJob(j, expandConnection, withProject, withParams)),
             ];
         }
     }
 
-    public ApiResult GetJob(int id, bool expandConnection, bool withProject)
+    public ApiResult GetJob(int id, bool expandConnection, bool withProject, bool withParams)
     {
         lock (gate)
         {
-            return jobs.TryGetValue(id, out JobRecord? job) ? new ApiResult(200, RenderJob(job, expandConnection, withProject)) : ApiResult.NotFound();
+            return jobs.TryGetValue(id, out JobRecord? job) ? new ApiResult(200, RenderJob(job, expandConnection, withProject, withParams)) : ApiResult.NotFound();
         }
     }
 
@@ -401,7 +401,7 @@ internal sealed class AlmStore
             {
                 ["connectors"] = new JsonArray([.. connectors.Values.Select(RenderConnector)]),
                 ["connections"] = new JsonArray([.. connections.Values.Select(c => RenderConnection(c, includeLastJob: false, withParams: true))]),
-                ["jobs"] = new JsonArray([.. jobs.Values.Select(j => RenderJob(j, expandConnection: false, withProject))]),
+                ["jobs"] = new JsonArray([.. jobs.Values.Select(j => RenderJob(j, expandConnection: false, withProject, withParams: true))]),
             };
         }
     }
@@ -462,7 +462,7 @@ internal sealed class AlmStore
         return result;
     }
 
-    private JsonObject RenderJob(JobRecord job, bool expandConnection, bool withProject)
+    private JsonObject RenderJob(JobRecord job, bool expandConnection, bool withProject, bool withParams)
     {
         connections.TryGetValue(job.ConnectionId, out ConnectionRecord? connection);
         var result = new JsonObject
@@ -475,7 +475,7 @@ internal sealed class AlmStore
             ["result_message"] = job.Message,
             ["last_run"] = Timestamp(job.LastRun),
             ["connection"] = expandConnection && connection is not null
-                ? RenderConnection(connection, includeLastJob: false, withParams: true)
+                ? RenderConnection(connection, includeLastJob: false, withParams)
                 : job.ConnectionId,
         };
         if (withProject)

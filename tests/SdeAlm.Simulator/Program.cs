@@ -1,4 +1,4 @@
-// SdeAlm.Simulator: a fake SD Elements ALM plugin API for the SdeAlm tests.
+// SdeAlm.Simulator: a fake SD Elements ALM API for the SdeAlm tests (README.md lists every mode and endpoint).
 //
 //   dotnet SdeAlm.Simulator.dll --token <token> [--port 0] [--https] [--large N]
 //                               [--parent-pid PID]
