@@ -148,3 +148,104 @@ Describe 'Get-SdeConnection and Disconnect-Sde' {
         Disconnect-Sde
     }
 }
+
+Describe 'Several connections' {
+    BeforeEach {
+        Get-SdeConnection -All | Disconnect-Sde
+    }
+    AfterAll {
+        Get-SdeConnection -All | Disconnect-Sde
+    }
+
+    It 'lists every open connection with -All, oldest first, and marks the current one' {
+        $first = Connect-TestSde
+        $second = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        $all = @(Get-SdeConnection -All)
+        $all.Count | Should -Be 2
+        [object]::ReferenceEquals($all[0], $first) | Should -BeTrue
+        [object]::ReferenceEquals($all[1], $second) | Should -BeTrue
+        $first.IsCurrent | Should -BeTrue
+        $second.IsCurrent | Should -BeFalse
+        $second.IsOpen | Should -BeTrue
+    }
+
+    It 'leaves the current connection alone with Connect-Sde -NotCurrent' {
+        $current = Connect-TestSde
+        $other = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        [object]::ReferenceEquals((Get-SdeConnection), $current) | Should -BeTrue
+        $other.IsCurrent | Should -BeFalse
+    }
+
+    It 'makes a connection current with Select-SdeConnection, by parameter and from the pipeline' {
+        $first = Connect-TestSde
+        $second = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        Select-SdeConnection $second | Should -BeNullOrEmpty
+        [object]::ReferenceEquals((Get-SdeConnection), $second) | Should -BeTrue
+        $first.IsCurrent | Should -BeFalse
+        Get-SdeConnection -All | Select-Object -First 1 | Select-SdeConnection
+        [object]::ReferenceEquals((Get-SdeConnection), $first) | Should -BeTrue
+        @(Get-SdeConnection -All | Where-Object IsCurrent).Count | Should -Be 1
+    }
+
+    It 'leaves no current connection after Disconnect-Sde of the current one, and drops it from -All' {
+        $older = Connect-TestSde
+        $newer = Connect-TestSde
+        Disconnect-Sde
+        Get-SdeConnection | Should -BeNullOrEmpty
+        $all = @(Get-SdeConnection -All)
+        $all.Count | Should -Be 1
+        [object]::ReferenceEquals($all[0], $older) | Should -BeTrue
+        $newer.IsCurrent | Should -BeFalse
+        $all[0] | Select-SdeConnection
+        [object]::ReferenceEquals((Get-SdeConnection), $older) | Should -BeTrue
+        @((Get-SdeAlmPlugin -Id trac).Id) | Should -Be 'trac'
+    }
+
+    It 'refuses to make a closed connection current' {
+        $current = Connect-TestSde
+        $closed = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        Disconnect-Sde -Connection $closed
+        $err = Get-ErrorRecord { Select-SdeConnection -Connection $closed }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeConnectionClosed,SdeAlm.Commands.SelectSdeConnectionCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        [object]::ReferenceEquals($err.TargetObject, $closed) | Should -BeTrue
+        [object]::ReferenceEquals((Get-SdeConnection), $current) | Should -BeTrue
+    }
+
+    It 'closes connections that come from the pipeline: <Case>' -ForEach @(
+        @{ Case = 'Get-SdeConnection | Disconnect-Sde'; Pipeline = { Get-SdeConnection | Disconnect-Sde }; Left = 1 }
+        @{ Case = 'Get-SdeConnection -All | Disconnect-Sde'; Pipeline = { Get-SdeConnection -All | Disconnect-Sde }; Left = 0 }
+    ) {
+        $other = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        $current = Connect-TestSde
+        & $Pipeline
+        $current.IsOpen | Should -BeFalse
+        Get-SdeConnection | Should -BeNullOrEmpty
+        $other.IsOpen | Should -Be ($Left -eq 1)
+        @(Get-SdeConnection -All).Count | Should -Be $Left
+    }
+
+    It 'keeps a list of its own in each runspace' {
+        $null = Connect-TestSde
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript("Import-Module '$ModuleManifest'; @(Get-SdeConnection -All).Count; [bool](Get-SdeConnection)")
+            $shell.Invoke() | Should -Be @(0, $false)
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'shows every column at 80 columns, with the time to the minute' {
+        $null = Connect-TestSde
+        $null = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        $lines = @((Get-SdeConnection -All | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ })
+        $lines[0] | Should -Match '^IsCurrent\s+Server\s+User\s+ConnectedAt\s+IsOpen$'
+        $row = '^{0}\s+' + [regex]::Escape($SimulatorUrl) + '\s+admin@example\.com\s+\d{{4}}-\d\d-\d\d \d\d:\d\d\s+True$'
+        @($lines -match ($row -f 'True')).Count | Should -Be 1
+        @($lines -match ($row -f 'False')).Count | Should -Be 1
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+    }
+}
+

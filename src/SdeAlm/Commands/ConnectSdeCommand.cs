@@ -4,12 +4,11 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using SdeAlm.Api;
-using SdeAlm.Model;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 
-/// <summary>Connect-Sde: opens a connection to an SD Elements server and makes it the current one.</summary>
+/// <summary>Connect-Sde: opens a connection to an SD Elements server and, unless -NotCurrent, makes it the current one.</summary>
 [Cmdlet(VerbsCommunications.Connect, "Sde")]
 [OutputType(typeof(SdeConnection))]
 public sealed class ConnectSdeCommand : SdeCmdlet
@@ -55,6 +54,10 @@ public sealed class ConnectSdeCommand : SdeCmdlet
 
     [Parameter]
     public SwitchParameter SkipValidation { get; set; }
+
+    /// <summary>Opens the connection without making it current (it is listed by Get-SdeConnection -All).</summary>
+    [Parameter]
+    public SwitchParameter NotCurrent { get; set; }
 
     protected override void EndProcessing() => InvokeMappingErrors(() =>
     {
@@ -114,8 +117,8 @@ public sealed class ConnectSdeCommand : SdeCmdlet
         }
 
         var connection = new SdeConnection(client, options, user, DateTimeOffset.Now);
-        SdeSession.Current = connection;
-        WriteVerbose($"Connected to {connection}.");
+        SdeSession.Add(connection, makeCurrent: !NotCurrent);
+        WriteVerbose(NotCurrent ? $"Connected to {connection}; it is not the current connection." : $"Connected to {connection}.");
         WriteObject(connection);
     });
 
