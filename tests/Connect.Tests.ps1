@@ -249,3 +249,54 @@ Describe 'Several connections' {
     }
 }
 
+
+Describe 'Connect-Sde arguments' {
+    AfterEach {
+        Disconnect-Sde
+    }
+
+    It 'explains how to pass a SecureString when -Token is plain text, without echoing it' {
+        $err = Get-ErrorRecord { Connect-Sde -Server sde.example.com -Token 'plain-text-token-1234' }
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,SdeAlm.Commands.ConnectSdeCommand'
+        $err.Exception.Message | Should -Match 'SecureString'
+        $err.Exception.Message | Should -Match 'Read-Host -AsSecureString'
+        $err.Exception.Message | Should -Match 'Get-Secret'
+        $err.Exception.Message | Should -Match 'ConvertTo-SecureString'
+        $err.Exception.Message | Should -Not -Match 'plain-text-token-1234'
+    }
+}
+
+Describe 'Connect-Sde with the token of another server in the environment' {
+    BeforeAll {
+        $script:Saved = $env:SDE_SERVER, $env:SDE_API_TOKEN
+    }
+    AfterEach {
+        $env:SDE_SERVER, $env:SDE_API_TOKEN = $Saved
+        Disconnect-Sde
+    }
+
+    It 'warns when SDE_API_TOKEN goes to another server than SDE_SERVER names' {
+        $env:SDE_SERVER = 'sde.example.com'
+        $env:SDE_API_TOKEN = $SimulatorToken
+        $null = Connect-Sde -Server $SimulatorUrl -AllowUnencryptedAuthentication -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 1
+        "$warnings" | Should -Match 'SDE_API_TOKEN'
+        "$warnings" | Should -Match 'SDE_SERVER=sde\.example\.com'
+        "$warnings" | Should -Match ([regex]::Escape($SimulatorUrl))
+        "$warnings" | Should -Not -Match ([regex]::Escape($SimulatorToken))
+    }
+
+    It 'does not warn when <Case>' -ForEach @(
+        @{ Case = 'SDE_SERVER is unset'; Server = $null; Token = $true }
+        @{ Case = 'SDE_SERVER names the same server'; Server = 'same'; Token = $false }
+        @{ Case = '-Token is given'; Server = 'sde.example.com'; Token = $true }
+    ) {
+        $env:SDE_SERVER = if ($Server -eq 'same') { $SimulatorUrl } else { $Server }
+        $env:SDE_API_TOKEN = $SimulatorToken
+        $parameters = @{ Server = $SimulatorUrl; AllowUnencryptedAuthentication = $true }
+        if ($Token) { $parameters.Token = Get-TestToken }
+        $null = Connect-Sde @parameters -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -BeNullOrEmpty
+    }
+}
+

@@ -22,6 +22,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
 
     [Parameter]
     [ValidateNotNull]
+    [SecureToken]
     public SecureString? Token { get; set; }
 
     [Parameter]
@@ -82,6 +83,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
                 TokenVariable);
         }
 
+        WarnIfTokenMeantForAnotherServer(baseUri);
         if (baseUri.Scheme == Uri.UriSchemeHttp && !AllowUnencryptedAuthentication)
         {
             throw new SdeApiException(
@@ -121,6 +123,36 @@ public sealed class ConnectSdeCommand : SdeCmdlet
         WriteVerbose(NotCurrent ? $"Connected to {connection}; it is not the current connection." : $"Connected to {connection}.");
         WriteObject(connection);
     });
+
+    /// <summary>
+    /// SDE_API_TOKEN set next to SDE_SERVER is the token of that server: say so before it goes to another one.
+    /// Without SDE_SERVER (CI jobs that set only the token) nothing says which server it is for.
+    /// </summary>
+    private void WarnIfTokenMeantForAnotherServer(Uri baseUri)
+    {
+        var environmentServer = Environment.GetEnvironmentVariable(ServerVariable);
+        if (Token is not null || Server is null || string.IsNullOrWhiteSpace(environmentServer))
+        {
+            return;
+        }
+
+        Uri? tokenServer;
+        try
+        {
+            tokenServer = ServerAddress.Parse(environmentServer!);
+        }
+        catch (SdeApiException)
+        {
+            tokenServer = null;
+        }
+
+        if (tokenServer is null || !ServerAddress.IsSameOrigin(tokenServer, baseUri))
+        {
+            WriteWarning(
+                $"The API token comes from {TokenVariable}, which is set next to {ServerVariable}={environmentServer.Trim()}, "
+                + $"but this connects to {baseUri}. If the token is not meant for {baseUri.Host}, pass -Token for it instead.");
+        }
+    }
 
     private static string UserAgent()
     {
