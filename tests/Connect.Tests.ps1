@@ -1,5 +1,6 @@
 BeforeAll {
     . $PSScriptRoot/common.ps1
+    Import-Module $PSScriptRoot/Simulator.psm1
 }
 
 Describe 'Connect-Sde' {
@@ -249,7 +250,6 @@ Describe 'Several connections' {
     }
 }
 
-
 Describe 'Connect-Sde arguments' {
     AfterEach {
         Disconnect-Sde
@@ -263,6 +263,19 @@ Describe 'Connect-Sde arguments' {
         $err.Exception.Message | Should -Match 'Get-Secret'
         $err.Exception.Message | Should -Match 'ConvertTo-SecureString'
         $err.Exception.Message | Should -Not -Match 'plain-text-token-1234'
+    }
+
+    It 'rejects a -Proxy that is not a proxy URL before any request: <Proxy>' -ForEach @(
+        @{ Proxy = 'ftp://x'; Reason = "scheme 'ftp'" }
+        @{ Proxy = 'proxy.example.com:3128'; Reason = 'http://proxy\.example\.com:3128' }
+    ) {
+        $scenario = New-Scenario
+        $err = Get-ErrorRecord { Connect-TestSde $scenario -Parameters @{ Proxy = $Proxy } }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeProxyInvalid,SdeAlm.Commands.ConnectSdeCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$($err.TargetObject)" | Should -Be ([uri]$Proxy).ToString()
+        $err.Exception.Message | Should -Match $Reason
+        (Get-SimulatorRequest $scenario).count | Should -Be 0
     }
 }
 
@@ -299,4 +312,3 @@ Describe 'Connect-Sde with the token of another server in the environment' {
         $warnings | Should -BeNullOrEmpty
     }
 }
-

@@ -25,4 +25,5 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string ProxyInvalid = "SdeProxyInvalid";
 }

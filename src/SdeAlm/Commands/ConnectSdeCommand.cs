@@ -73,6 +73,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
         }
 
         var baseUri = ServerAddress.Parse(server!);
+        var proxy = Proxy is null ? null : SdeClientOptions.CheckProxy(Proxy);
         var token = Token is null ? Environment.GetEnvironmentVariable(TokenVariable) : new NetworkCredential(string.Empty, Token).Password;
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -99,7 +100,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
             MaximumRetryCount = MaximumRetryCount,
             RetryIntervalSec = RetryIntervalSec,
             SkipCertificateCheck = SkipCertificateCheck,
-            Proxy = Proxy,
+            Proxy = proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
             UserAgent = UserAgent(),
         };
