@@ -312,3 +312,52 @@ Describe 'Connect-Sde with the token of another server in the environment' {
         $warnings | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Connection errors that name what failed' {
+    BeforeAll {
+        $script:Secure = Start-SdeSimulator -Https -Token $SimulatorToken
+        $script:PlainAuthority = ([uri]$SimulatorUrl).Authority
+        $script:SecureAuthority = ([uri]$Secure.Url).Authority
+    }
+    AfterAll {
+        Disconnect-Sde
+        Stop-SdeSimulator $Secure
+    }
+
+    It 'names the proxy when the proxy is what failed: <Case>' -ForEach @(
+        @{ Case = 'nothing listens at the proxy'; Proxy = { "http://127.0.0.1:$(Get-FreeTcpPort)" }; Server = { $SimulatorUrl }; Reason = 'refused' }
+        @{ Case = 'the proxy host does not resolve, https tunnel'; Proxy = { 'http://sdealm-no-such-proxy.invalid:3128' }; Server = { $Secure.Url }; Reason = 'does not resolve' }
+    ) {
+        $proxy = [uri](& $Proxy)
+        $err = Get-ErrorRecord { Connect-Sde -Server (& $Server) -Token (Get-TestToken) -AllowUnencryptedAuthentication -SkipCertificateCheck -Proxy $proxy -MaximumRetryCount 0 -TimeoutSec 20 }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeProxyFailed,SdeAlm.Commands.ConnectSdeCommand'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err.Exception.Message | Should -Match ([regex]::Escape("proxy $($proxy.Authority)"))
+        $err.Exception.Message | Should -Match $Reason
+        $err.Exception.Message | Should -Match '-Proxy'
+    }
+
+    It 'says the port speaks http when https goes to a plain-http port (<Case>)' -ForEach @(
+        @{ Case = 'certificate checked'; Skip = $false }
+        @{ Case = '-SkipCertificateCheck'; Skip = $true }
+    ) {
+        $err = Get-ErrorRecord { Connect-Sde -Server "https://$PlainAuthority/" -Token (Get-TestToken) -SkipCertificateCheck:$Skip -MaximumRetryCount 0 }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeWrongScheme,SdeAlm.Commands.ConnectSdeCommand'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err.Exception.Message | Should -Match 'this port speaks http,'
+        $err.Exception.Message | Should -Match ([regex]::Escape("use Connect-Sde -Server http://$PlainAuthority/"))
+        $err.Exception.Message | Should -Not -Match 'connect with -SkipCertificateCheck'
+    }
+
+    It 'says the port speaks https when http goes to an https port, without retrying' {
+        # A retry would first wait -RetryIntervalSec (10 s): failing sooner shows there was none.
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $err = Get-ErrorRecord { Connect-Sde -Server "http://$SecureAuthority/" -Token (Get-TestToken) -AllowUnencryptedAuthentication -MaximumRetryCount 1 -RetryIntervalSec 10 -TimeoutSec 60 }
+        $clock.Stop()
+        $err.FullyQualifiedErrorId | Should -Be 'SdeWrongScheme,SdeAlm.Commands.ConnectSdeCommand'
+        $err.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $err.Exception.Message | Should -Match 'this port speaks https,'
+        $err.Exception.Message | Should -Match ([regex]::Escape("use Connect-Sde -Server https://$SecureAuthority/"))
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+    }
+}
