@@ -18,6 +18,7 @@
         'Connect-Sde'
         'Disconnect-Sde'
         'Get-SdeConnection'
+        'Select-SdeConnection'
         'Get-SdeAlmPlugin'
         'Get-SdeAlmPluginField'
         'New-SdeAlmPluginSetting'

@@ -412,7 +412,10 @@ Describe 'Secrets' {
         Add-Run Connect-Sde @{ Server = (Get-ScenarioUrl (New-Scenario)); Token = $token }
         Add-Run Connect-Sde @{ Server = 'https://[bad'; Token = $token }
         Add-Run Connect-Sde @{ Server = $Secure.Url }
+        Add-Run Connect-Sde @{ Server = $Secure.Url; Token = $SimulatorToken }
         Add-Run Get-SdeConnection
+        Add-Run Get-SdeConnection @{ All = $true }
+        Add-Run Select-SdeConnection @{ Connection = $good }
         Add-Run Get-SdeAlmPlugin @{ Connection = $good }
         Add-Run Get-SdeAlmPlugin @{ Connection = $good; Id = 'trac', 'missing' }
         Add-Run Get-SdeAlmPluginField @{ Connection = $good; PluginId = 'jira' }

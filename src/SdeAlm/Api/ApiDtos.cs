@@ -32,14 +32,6 @@ internal sealed class SdeUser
     [JsonPropertyName("username")]
     [JsonConverter(typeof(LenientStringConverter))]
     public string? UserName { get; set; }
-
-    [JsonPropertyName("first_name")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? FirstName { get; set; }
-
-    [JsonPropertyName("last_name")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? LastName { get; set; }
 }
 
 /// <summary>The error texts SD Elements (Django REST framework) and proxies put in failure bodies.</summary>

@@ -25,4 +25,7 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string ProxyFailed = "SdeProxyFailed";
+    public const string ProxyInvalid = "SdeProxyInvalid";
+    public const string WrongScheme = "SdeWrongScheme";
 }
