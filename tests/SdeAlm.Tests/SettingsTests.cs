@@ -118,6 +118,20 @@ public class SettingsTests
         Assert.Equal(AlmPluginSettingSeverity.Warning, Assert.Single(result.Problems).Severity);
     }
 
+    [Fact]
+    public void A_disabled_option_chosen_in_a_checkbox_is_an_error()
+    {
+        // No simulator fixture has a checkbox with a disabled option, and plugin objects are read-only.
+        var plugin = Plugin(new AlmPluginField(
+            name: "colors",
+            fieldType: "checkbox",
+            options: [new AlmPluginFieldOption("Red", "red", disabled: true), new AlmPluginFieldOption("Blue", "blue", disabled: false)]));
+        var problem = Assert.Single(SettingValidator.Validate(plugin, new Hashtable { ["colors"] = "blue,red" }, null).Problems);
+        Assert.Equal("colors", problem.Field);
+        Assert.Equal(AlmPluginSettingSeverity.Error, problem.Severity);
+        Assert.StartsWith("'red' is a disabled option of this field.", problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(7, true)]
     [InlineData("7", true)]
