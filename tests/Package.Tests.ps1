@@ -229,8 +229,8 @@ Import-Module '$script:ModuleManifest'
 $script:ConnectScript
 `$plugins = @(Get-SdeAlmPlugin)
 `$fields = @(`$plugins | Get-SdeAlmPluginField)
-# The System.Text.Json that SdeAlm's model is bound to.
-`$bound = [SdeAlm.Model.AlmPlugin].GetProperty('Id').GetCustomAttributes(`$true) |
+# The System.Text.Json that SdeAlm's wire types are bound to.
+`$bound = [SdeAlm.Model.AlmPlugin].Assembly.GetType('SdeAlm.Json.AlmPluginJson', `$true).GetProperty('Id').GetCustomAttributes(`$true) |
     ForEach-Object { `$_.GetType().Assembly } | Where-Object { `$_.GetName().Name -eq 'System.Text.Json' } | Select-Object -First 1
 'RESULT=' + (ConvertTo-Json -Compress @{
     PluginIds    = @(`$plugins.Id)

@@ -373,16 +373,6 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems[0].Message | Should -BeLike "*'$disabled'*disabled*"
         }
 
-        It 'reports a disabled option chosen in a checkbox' {
-            # No fixture has a checkbox with a disabled option: take a plugin object and disable one.
-            $plugin = Get-SdeAlmPlugin $Checkbox.PluginId
-            $field = $plugin.Sections.Fields | Where-Object Name -eq $Checkbox.Field.name
-            $field.Options[0].Disabled = $true
-            $problems = @(($plugin | Test-SdeAlmPluginSetting @{ $field.Name = $field.Options[0].Value }).Problems | Where-Object Field -eq $field.Name)
-            $problems.Count | Should -Be 1
-            $problems[0].Message | Should -BeLike "*'$($field.Options[0].Value)'*disabled*"
-        }
-
         It 'accepts <Value> for a boolean' -ForEach @(
             @{ Value = $true }, @{ Value = $false }, @{ Value = 'true' }, @{ Value = 'false' }, @{ Value = 'True' }
         ) {

@@ -39,7 +39,7 @@ public class CompletionTests
         IEnumerable<AlmPlugin> Fetch(CancellationToken token)
         {
             reads++;
-            return [new AlmPlugin { Id = "p" + reads }];
+            return [new AlmPlugin(id: "p" + reads)];
         }
 
         Assert.Equal("p1", cache.Get(Fetch, TimeSpan.FromSeconds(1))[0].Id);

@@ -76,22 +76,22 @@ public class SettingsTests
     [Fact]
     public void Template_converts_defaults_to_their_natural_type()
     {
-        Assert.Equal(true, SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "boolean", Default = "True" }));
-        Assert.Equal(false, SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "boolean", Default = 0L }));
-        Assert.Equal(100L, SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "integer", Default = "100" }));
-        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "checkbox", Default = new object[] { "a", "b" } }));
-        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "checkbox", Default = "a,b" }));
-        Assert.Null(SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "string" }));
+        Assert.Equal(true, SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "boolean", defaultValue: "True")));
+        Assert.Equal(false, SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "boolean", defaultValue: 0L)));
+        Assert.Equal(100L, SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "integer", defaultValue: "100")));
+        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "checkbox", defaultValue: new object[] { "a", "b" })));
+        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "checkbox", defaultValue: "a,b")));
+        Assert.Null(SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "string")));
     }
 
     [Fact]
     public void Template_leaves_out_read_only_deprecated_and_other_scopes()
     {
         var plugin = Plugin(
-            new AlmPluginField { Name = "a", Scope = ["system"] },
-            new AlmPluginField { Name = "b", Scope = ["project"], Default = "x" },
-            new AlmPluginField { Name = "c", Scope = ["system"], ReadOnly = true },
-            new AlmPluginField { Name = "d", Scope = ["system"], Deprecated = true });
+            new AlmPluginField(name: "a", scope: ["system"]),
+            new AlmPluginField(name: "b", scope: ["project"], defaultValue: "x"),
+            new AlmPluginField(name: "c", scope: ["system"], readOnly: true),
+            new AlmPluginField(name: "d", scope: ["system"], deprecated: true));
         var all = SettingTemplate.Build(plugin, null);
         Assert.Equal(["a", "b"], all.Keys.Cast<string>());
         Assert.Equal("x", all["b"]);
@@ -101,7 +101,7 @@ public class SettingsTests
     [Fact]
     public void Validation_reads_any_dictionary_and_keeps_its_key_order_for_unknown_keys()
     {
-        var plugin = Plugin(new AlmPluginField { Name = "alm_server", FieldType = "string" });
+        var plugin = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string"));
         var setting = new OrderedDictionary { ["zz"] = 1, ["alm_sever"] = "x" };
         var result = SettingValidator.Validate(plugin, setting, null);
         Assert.False(result.IsValid);
@@ -112,10 +112,24 @@ public class SettingsTests
     [Fact]
     public void Warnings_alone_leave_settings_valid()
     {
-        var plugin = Plugin(new AlmPluginField { Name = "old", FieldType = "string", Deprecated = true });
+        var plugin = Plugin(new AlmPluginField(name: "old", fieldType: "string", deprecated: true));
         var result = SettingValidator.Validate(plugin, new Hashtable { ["old"] = "x" }, null);
         Assert.True(result.IsValid);
         Assert.Equal(AlmPluginSettingSeverity.Warning, Assert.Single(result.Problems).Severity);
+    }
+
+    [Fact]
+    public void A_disabled_option_chosen_in_a_checkbox_is_an_error()
+    {
+        // No simulator fixture has a checkbox with a disabled option, and plugin objects are read-only.
+        var plugin = Plugin(new AlmPluginField(
+            name: "colors",
+            fieldType: "checkbox",
+            options: [new AlmPluginFieldOption("Red", "red", disabled: true), new AlmPluginFieldOption("Blue", "blue", disabled: false)]));
+        var problem = Assert.Single(SettingValidator.Validate(plugin, new Hashtable { ["colors"] = "blue,red" }, null).Problems);
+        Assert.Equal("colors", problem.Field);
+        Assert.Equal(AlmPluginSettingSeverity.Error, problem.Severity);
+        Assert.StartsWith("'red' is a disabled option of this field.", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -130,5 +144,5 @@ public class SettingsTests
         Assert.Equal(expected, SettingValue.IsWholeNumber(value));
 
     private static AlmPlugin Plugin(params AlmPluginField[] fields) =>
-        new AlmPlugin { Id = "p", Sections = [new AlmPluginSection { Fields = fields }] }.Normalize();
+        new(id: "p", sections: [new AlmPluginSection(pluginId: "p", fields: fields)]);
 }
