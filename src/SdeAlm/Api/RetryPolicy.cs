@@ -104,7 +104,7 @@ internal sealed class RetryPolicy
     }
 
     /// <summary>After a failure status: waits as the server asked (or the back-off) and returns true when the request may be sent again.</summary>
-    public bool RetryAfterAnswer(HttpResponseMessage response, string request, string outcome, RequestContext context)
+    public bool RetryAfterAnswer(HttpResponseMessage response, string request, TimeSpan elapsed, RequestContext context)
     {
         var status = (int)response.StatusCode;
         var retryAfter = RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
@@ -113,9 +113,10 @@ internal sealed class RetryPolicy
             return false;
         }
 
+        var outcome = $"{status} {response.ReasonPhrase}".TrimEnd();
         var wait = retryAfter ?? Backoff(Retries + 1);
-        context.Verbose($"{request} -> {outcome}; retry {Retries + 1} of {MaximumRetryCount} in {Describe(wait)}");
-        var reason = retryAfter.HasValue ? $"{request} answered {outcome}: the server asked to wait" : $"{request} answered {outcome}";
+        context.Verbose($"{request} -> {outcome} in {(long)elapsed.TotalMilliseconds} ms; retry {Retries + 1} of {MaximumRetryCount} in {Describe(wait)}");
+        var reason = retryAfter.HasValue ? $"{request} answered {outcome}; the server asked to wait" : $"{request} answered {outcome}";
         return WaitForRetry(wait, extendsBudget: retryAfter.HasValue, reason, context);
     }
 

@@ -141,7 +141,7 @@ internal sealed class SdeApiClient : IDisposable
 
                 if (status is < 200 or >= 300)
                 {
-                    if (retry.RetryAfterAnswer(response, request, $"{outcome} in {clock.ElapsedMilliseconds} ms", context))
+                    if (retry.RetryAfterAnswer(response, request, clock.Elapsed, context))
                     {
                         continue;
                     }
