@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using SdeAlm.Api;
 
@@ -8,7 +9,7 @@ namespace SdeAlm.Json;
 [JsonSerializable(typeof(AlmPluginJson))]
 [JsonSerializable(typeof(AlmPluginPage))]
 [JsonSerializable(typeof(SdeUser))]
-[JsonSerializable(typeof(SdeErrorBody))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class SdeJsonContext : JsonSerializerContext
 {
 }
