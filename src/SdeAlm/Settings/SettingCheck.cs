@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq;
+using SdeAlm.Model;
+
+namespace SdeAlm.Settings;
+
+/// <summary>What checking a settings set against one plugin at one scope found, and the keys as the catalog spells them.</summary>
+internal sealed class SettingCheck
+{
+    internal SettingCheck(string? pluginId, IReadOnlyList<AlmPluginSettingProblem> problems, OrderedDictionary setting)
+    {
+        PluginId = pluginId;
+        Problems = problems;
+        Setting = setting;
+    }
+
+    public string? PluginId { get; }
+
+    /// <summary>Errors and warnings, in the order of the plugin's fields, then the keys that are no field.</summary>
+    public IReadOnlyList<AlmPluginSettingProblem> Problems { get; }
+
+    /// <summary>
+    /// The settings given, in their order and with their values, each key spelt as the catalog spells
+    /// the field (keys that are no field as given): what would be sent to the server.
+    /// </summary>
+    public OrderedDictionary Setting { get; }
+
+    /// <summary>True when no problem is an error.</summary>
+    public bool IsValid => Problems.All(problem => problem.Severity != AlmPluginSettingSeverity.Error);
+
+    public AlmPluginSettingTestResult ToTestResult() => new(PluginId, [.. Problems]);
+}
