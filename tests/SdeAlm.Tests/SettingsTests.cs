@@ -140,6 +140,22 @@ public class SettingsTests
     }
 
     [Fact]
+    public void The_values_to_send_have_the_catalog_spelling_and_the_api_types()
+    {
+        var plugin = Plugin(
+            new AlmPluginField { Name = "alm_verify_ssl", FieldType = "boolean" },
+            new AlmPluginField { Name = "alm_phases", FieldType = "checkbox" });
+        var check = SettingValidator.Check(plugin, new OrderedDictionary { ["ALM_PHASES"] = new object[] { "a", "b" }, ["Alm_Verify_Ssl"] = "false", ["extra"] = 1 }, null);
+        var values = check.ToApiValues();
+        Assert.Equal(["alm_phases", "alm_verify_ssl", "extra"], values.Keys.Cast<string>());
+        Assert.Equal("a,b", values["alm_phases"]);
+        Assert.Equal(false, values["alm_verify_ssl"]);
+        Assert.Equal(1, values["extra"]);
+        Assert.Equal("alm_phases", check.Field("ALM_PHASES")?.Name);
+        Assert.Null(check.Field("extra"));
+    }
+
+    [Fact]
     public void A_field_given_twice_in_different_case_is_an_error()
     {
         var plugin = Plugin(new AlmPluginField { Name = "alm_server", FieldType = "string" });

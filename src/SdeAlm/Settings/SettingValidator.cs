@@ -53,7 +53,7 @@ internal static class SettingValidator
             spelt[fields.TryGetValue(key, out var field) ? field.Name! : key] = entry.Value;
         }
 
-        return new SettingCheck(plugin.Id, problems, spelt);
+        return new SettingCheck(plugin.Id, problems, spelt, fields);
     }
 
     private static void CheckField(AlmPluginField field, OrderedDictionary given, string? scope, List<AlmPluginSettingProblem> problems)
