@@ -35,4 +35,12 @@ public class FilterTests
         Assert.True(new FieldFilter(null, [""], null, null, false).MatchesSection(unlabelled));
         Assert.False(new FieldFilter(null, ["Cred*"], null, null, false).MatchesSection(unlabelled));
     }
+
+    [Fact]
+    public void Section_filter_names_the_unlabeled_section_general()
+    {
+        Assert.True(new FieldFilter(null, ["(general)"], null, null, false).MatchesSection(new AlmPluginSection(label: null)));
+        Assert.True(new FieldFilter(null, ["(GENERAL)"], null, null, false).MatchesSection(new AlmPluginSection(label: "")));
+        Assert.False(new FieldFilter(null, ["(general)"], null, null, false).MatchesSection(new AlmPluginSection(label: "Credentials")));
+    }
 }
