@@ -94,7 +94,7 @@ Describe 'The module manifest' {
     }
 
     It 'exports exactly the cmdlets SdeAlm.dll defines, named one by one' {
-        $defined = [SdeAlm.ModuleInitAndCleanup].Assembly.GetExportedTypes() |
+        $defined = [SdeAlm.PrivateDependencyResolver].Assembly.GetExportedTypes() |
             ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
             ForEach-Object { "$($_.VerbName)-$($_.NounName)" }
         $script:Manifest.CmdletsToExport | Should -Not -Match '[*?]'
@@ -121,7 +121,7 @@ Describe 'The module manifest' {
         $props = [xml](Get-Content -Raw (Join-Path $PSScriptRoot '../Directory.Build.props'))
         $version = $props.Project.PropertyGroup.SdeAlmVersion | Where-Object { $_ } | Select-Object -First 1
         $script:Version | Should -Be $version
-        [SdeAlm.ModuleInitAndCleanup].Assembly.GetName().Version.ToString(3) | Should -Be $version
+        [SdeAlm.PrivateDependencyResolver].Assembly.GetName().Version.ToString(3) | Should -Be $version
         $changelog = (Get-Content -Raw (Join-Path $PSScriptRoot '../CHANGELOG.md')) -replace "`r"
         $changelog | Should -Match "## \[$([regex]::Escape($version))\]"
         # The release notes are that version's CHANGELOG section.
@@ -255,9 +255,9 @@ $script:ConnectScript
         $run = Invoke-FreshPwsh -Script @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$script:ModuleManifest'
-`$handler = [SdeAlm.ModuleInitAndCleanup].GetMethod('ResolveDependency', [Reflection.BindingFlags]'NonPublic, Static')
+`$handler = [SdeAlm.PrivateDependencyResolver].GetMethod('ResolveDependency', [Reflection.BindingFlags]'NonPublic, Static')
 function Resolve-For([string] `$Name, `$Requester) { `$handler.Invoke(`$null, @(`$null, [ResolveEventArgs]::new(`$Name, `$Requester))) }
-`$sdeAlm = [SdeAlm.ModuleInitAndCleanup].Assembly
+`$sdeAlm = [SdeAlm.PrivateDependencyResolver].Assembly
 `$results = foreach (`$file in Get-ChildItem '$script:Dependencies' -Filter *.dll) {
     `$identity = [Reflection.AssemblyName]::GetAssemblyName(`$file.FullName)
     `$newer = [Reflection.AssemblyName]::new(`$identity.FullName)
