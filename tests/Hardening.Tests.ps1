@@ -1,4 +1,4 @@
-# Hostile servers, load and proxies (issue 4). The measuring tests run in a fresh pwsh so that their
+# Hostile servers, load and proxies. The measuring tests run in a fresh pwsh so that their
 # memory figures are theirs alone, and print their figures with Write-Host for the record.
 BeforeAll {
     . $PSScriptRoot/common.ps1
