@@ -86,25 +86,17 @@ Describe 'Connect-Sde' {
 Describe 'Connect-Sde with environment variables' {
     It 'reads SDE_SERVER and SDE_API_TOKEN when -Server and -Token are omitted' {
         $scenario = New-Scenario
-        $output = Invoke-FreshPwsh -Environment @{ SDE_SERVER = (Get-ScenarioUrl $scenario); SDE_API_TOKEN = $SimulatorToken } -Script @"
-Import-Module '$ModuleManifest'
-`$c = Connect-Sde -AllowUnencryptedAuthentication
-'user=' + `$c.User
-'plugins=' + @(Get-SdeAlmPlugin).Count
-"@
+        $output = Invoke-ChildScript Connect-FromEnvironment @{ ModuleManifest = $ModuleManifest } -Environment @{ SDE_SERVER = (Get-ScenarioUrl $scenario); SDE_API_TOKEN = $SimulatorToken }
         $output | Should -Contain 'user=admin@example.com'
         $output | Should -Contain "plugins=$(@(Get-RawCatalog).Count)"
         (Get-SimulatorRequest $scenario).count | Should -Be 2
     }
 
     It 'names both the parameter and the variable when neither is there: <Missing>' -ForEach @(
-        @{ Missing = 'SDE_SERVER'; Id = 'SdeServerMissing'; Arguments = '' }
-        @{ Missing = 'SDE_API_TOKEN'; Id = 'SdeTokenMissing'; Arguments = '-Server sde.example.com' }
+        @{ Missing = 'SDE_SERVER'; Id = 'SdeServerMissing'; Server = '' }
+        @{ Missing = 'SDE_API_TOKEN'; Id = 'SdeTokenMissing'; Server = 'sde.example.com' }
     ) {
-        $output = Invoke-FreshPwsh -Environment @{ SDE_SERVER = $null; SDE_API_TOKEN = $null } -Script @"
-Import-Module '$ModuleManifest'
-try { Connect-Sde $Arguments -ErrorAction Stop } catch { 'id=' + `$_.FullyQualifiedErrorId; 'category=' + `$_.CategoryInfo.Category; 'message=' + `$_.Exception.Message }
-"@
+        $output = Invoke-ChildScript Connect-WithMissingSetting @{ ModuleManifest = $ModuleManifest; Server = $Server } -Environment @{ SDE_SERVER = $null; SDE_API_TOKEN = $null }
         $output | Should -Contain "id=$Id,SdeAlm.Commands.ConnectSdeCommand"
         $output | Should -Contain 'category=InvalidArgument'
         ($output | Where-Object { $_ -like 'message=*' }) | Should -Match $Missing
