@@ -25,4 +25,9 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string AlmConnectorNotFound = "SdeAlmConnectorNotFound";
+    public const string AlmConnectionNotFound = "SdeAlmConnectionNotFound";
+    public const string AlmApiNotFound = "SdeAlmApiNotFound";
+    public const string AlmSettingInvalid = "SdeAlmSettingInvalid";
+    public const string ServerConnectionMismatch = "SdeServerConnectionMismatch";
 }
