@@ -80,7 +80,7 @@ internal static class AlmResourceMapper
             case JsonValueKind.False:
                 return false;
             case JsonValueKind.Number:
-                return value.TryGetInt64(out var whole) ? whole : value.GetDouble();
+                return value.TryGetInt64(out var whole) ? whole : (object)value.GetDouble();
             case JsonValueKind.Array:
                 var items = new List<object?>();
                 foreach (var item in value.EnumerateArray())

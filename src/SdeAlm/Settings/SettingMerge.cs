@@ -27,9 +27,17 @@ internal static class SettingMerge
             merged[KeyText(entry.Key)] = entry.Value;
         }
 
+        var spelling = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in merged.Keys)
+        {
+            spelling[(string)key] = (string)key;
+        }
+
         foreach (DictionaryEntry entry in changes)
         {
-            merged[KeyText(entry.Key)] = SettingValue.Unwrap(entry.Value);
+            // OrderedDictionary would take the new spelling on assignment: keep the server's.
+            var key = KeyText(entry.Key);
+            merged[spelling.TryGetValue(key, out var existing) ? existing : key] = SettingValue.Unwrap(entry.Value);
         }
 
         return merged;
