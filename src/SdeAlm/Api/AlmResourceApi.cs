@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using SdeAlm.Json;
 
@@ -44,6 +45,48 @@ internal sealed class AlmResourceApi
 
     public AlmConnectionWire GetConnection(int id, RequestContext context) =>
         GetOne(AlmResourceKind.Connection, id, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+
+    /// <summary>POSTs a new connector; a 404 on the 'alm' path (nothing created) moves to the 'issue-tracker' path.</summary>
+    public AlmConnectorWire CreateConnector(byte[] body, RequestContext context) =>
+        Create(AlmResourceKind.Connector, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+
+    public AlmConnectionWire CreateConnection(byte[] body, RequestContext context) =>
+        Create(AlmResourceKind.Connection, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+
+    /// <summary>PATCHes a connector with the properties in <paramref name="body"/>.</summary>
+    public AlmConnectorWire UpdateConnector(int id, byte[] body, RequestContext context) =>
+        Update(AlmResourceKind.Connector, id, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+
+    public AlmConnectionWire UpdateConnection(int id, byte[] body, RequestContext context) =>
+        Update(AlmResourceKind.Connection, id, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+
+    private T Create<T>(AlmResourceKind kind, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class =>
+        _generation.Call(
+            generation => Write(HttpMethod.Post, _client.Resolve(kind.CollectionPath(generation)), body, answerType, context),
+            (_, last) => kind.CollectionMissing(_client.BaseUri, last),
+            context);
+
+    private T Update<T>(AlmResourceKind kind, int id, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class
+    {
+        try
+        {
+            return _generation.Call(
+                generation => Write(new HttpMethod("PATCH"), _client.Resolve(kind.ItemPath(generation, id)), body, answerType, context),
+                (_, last) => kind.NotFound(id, _client.BaseUri, bothPaths: true, last),
+                context);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
+        {
+            throw kind.NotFound(id, _client.BaseUri, bothPaths: false, ex);
+        }
+    }
+
+    /// <summary>Sends a write and reads the resource the server answers with.</summary>
+    private T Write<T>(HttpMethod method, Uri uri, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class =>
+        throw new NotSupportedException($"{method} {uri} ({body.Length} bytes, {answerType.Type.Name}, {context}) needs the write-capable HTTP layer.");
 
     private T GetOne<T>(AlmResourceKind kind, int id, JsonTypeInfo<T> answerType, RequestContext context)
         where T : class
