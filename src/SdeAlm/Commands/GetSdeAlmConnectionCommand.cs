@@ -45,7 +45,6 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
     {
         var context = NewRequestContext();
         var cache = CacheFor(ResolveConnection());
-        cache.Catalog(context);
         foreach (var connection in Connections(cache, context))
         {
             if ((_alias is null || _alias.IsMatch(connection.Alias)) && (_pluginId is null || _pluginId.IsMatch(connection.PluginId)))

@@ -41,7 +41,6 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmResourceCmdlet
     {
         var context = NewRequestContext();
         var cache = CacheFor(ResolveConnection());
-        cache.Catalog(context);
         foreach (var connector in Connectors(cache, context))
         {
             if ((_name is null || _name.IsMatch(connector.Name)) && (_pluginId is null || _pluginId.IsMatch(connector.PluginId)))
