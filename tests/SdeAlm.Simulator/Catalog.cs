@@ -30,25 +30,39 @@ internal sealed class Catalog
     };
 
     private readonly byte[][] plugins;
+    private readonly string[] ids;
     private readonly Dictionary<string, byte[]> byId;
 
     private Catalog(byte[][] plugins, string[] ids, Dictionary<string, byte[]> byId)
     {
         this.plugins = plugins;
+        this.ids = ids;
         this.byId = byId;
-        Ids = ids;
         ListBody = BuildList(plugins);
     }
 
     public int Count => plugins.Length;
 
     /// <summary>The plugin ids in list order.</summary>
-    public IReadOnlyList<string> Ids { get; }
+    public IReadOnlyList<string> Ids => ids;
 
     /// <summary>The unpaginated list response, <c>{"results":[...]}</c>.</summary>
     public byte[] ListBody { get; }
 
     public bool TryGetPlugin(string id, out byte[] body) => byId.TryGetValue(id, out body!);
+
+    /// <summary>The same plugins, each body passed through <paramref name="rewrite"/>; ids and order are kept.</summary>
+    public Catalog Rewrite(Func<byte[], byte[]> rewrite)
+    {
+        byte[][] rewritten = Array.ConvertAll(plugins, plugin => rewrite(plugin));
+        var rewrittenById = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            rewrittenById[ids[i]] = rewritten[i];
+        }
+
+        return new Catalog(rewritten, ids, rewrittenById);
+    }
 
     /// <summary>
     /// Loads the fixtures. With <paramref name="large"/> the catalog holds that many

@@ -1,12 +1,12 @@
-// SdeAlm.Simulator: a fake SD Elements ALM plugin API for the SdeAlm tests.
+// SdeAlm.Simulator: a fake SD Elements ALM API for the SdeAlm tests (README.md lists every mode and endpoint).
 //
 //   dotnet SdeAlm.Simulator.dll --token <token> [--port 0] [--https] [--large N]
-//                               [--parent-pid PID] [--ignore-stdin]
+//                               [--parent-pid PID]
 //   dotnet SdeAlm.Simulator.dll --proxy [--proxy-credential user:password] [--port 0] ...
 //
 // With --proxy it is instead a small loopback forward proxy (see ForwardProxy.cs).
 // Prints "SIMULATOR_READY <base-url>" on stdout once listening, and nothing else there.
-// Stops on SIGTERM/Ctrl+C, when stdin reaches end of file (unless --ignore-stdin), or
+// Stops on SIGTERM/Ctrl+C, when stdin reaches end of file, or
 // when the --parent-pid process is gone.
 
 using System.Diagnostics;
@@ -99,10 +99,7 @@ try
     Console.Out.Write($"SIMULATOR_READY {baseUrl}\n");
     Console.Out.Flush();
 
-    if (!options.IgnoreStdin)
-    {
-        WatchStdin(lifetime.StopApplication);
-    }
+    WatchStdin(lifetime.StopApplication);
 
     if (options.ParentPid is int parentPid)
     {
@@ -142,10 +139,7 @@ static async Task<int> RunProxyAsync(SimulatorOptions options)
         stopping.Cancel();
     };
 
-    if (!options.IgnoreStdin)
-    {
-        WatchStdin(stopping.Cancel);
-    }
+    WatchStdin(stopping.Cancel);
 
     if (options.ParentPid is int parentPid)
     {

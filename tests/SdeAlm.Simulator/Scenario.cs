@@ -64,6 +64,25 @@ internal sealed class Scenario
     /// <summary>Send the first half of every body, then wait this long before the rest.</summary>
     public int StallMs { get; private set; }
 
+    /// <summary>Serve only the current "issue-tracker" resource names, with <c>issue_tracker_</c> field names.</summary>
+    public bool IssueTracker { get; private set; }
+
+    /// <summary>Act as a user without "Edit ALM connections": connections come without <c>params</c>, and writing them is 403.</summary>
+    public bool NoParams { get; private set; }
+
+    /// <summary>Jobs without <c>project_id</c>, as older servers send them.</summary>
+    public bool NoJobProject { get; private set; }
+
+    /// <summary>Status (429 or 503) for the first <see cref="WriteThrottleCount"/> writes, answered before anything is applied.</summary>
+    public int? WriteThrottle { get; private set; }
+
+    public int WriteThrottleCount { get; private set; } = 1;
+
+    /// <summary>Status for the next <see cref="WriteFailCount"/> writes, answered after the write was applied; 0 drops the connection instead.</summary>
+    public int? WriteFail { get; private set; }
+
+    public int WriteFailCount { get; private set; } = 1;
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -102,6 +121,14 @@ internal sealed class Scenario
                 "flood" => TryInt(value, 1, 4096, v => result.FloodMiB = v),
                 "gzip" => Set(() => result.Gzip = true),
                 "stall" => TryInt(value, 0, 600_000, v => result.StallMs = v),
+                "issuetracker" => Set(() => result.IssueTracker = true),
+                "noparams" => Set(() => result.NoParams = true),
+                "nojobproject" => Set(() => result.NoJobProject = true),
+                "writethrottle" => TryInt(value, 400, 599, v => result.WriteThrottle = v),
+                "writethrottlecount" => TryInt(value, 0, int.MaxValue, v => result.WriteThrottleCount = v),
+                "writefail" when value == "drop" => Set(() => result.WriteFail = 0),
+                "writefail" => TryInt(value, 400, 599, v => result.WriteFail = v),
+                "writefailcount" => TryInt(value, 0, int.MaxValue, v => result.WriteFailCount = v),
                 _ => true,
             };
 

@@ -15,7 +15,7 @@ namespace SdeAlm.Simulator;
 /// </summary>
 internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, string token, CancellationToken stopping)
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
+    internal const string JsonContentType = "application/json; charset=utf-8";
 
     private static readonly byte[] MeBody = Encoding.UTF8.GetBytes(
         """{"id":1,"email":"admin@example.com","first_name":"Ada","last_name":"Admin","username":"admin"}""");
@@ -53,6 +53,14 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
 
     private readonly Lazy<FuzzCorpus> fuzz = new(() => new FuzzCorpus(catalog));
 
+    private readonly Lazy<Catalog> issueTrackerCatalog = new(() => catalog.Rewrite(IssueTrackerNames.RewritePlugin));
+
+    private AlmStores? stores;
+
+    private AlmStores Stores => LazyInitializer.EnsureInitialized(ref stores, () => new AlmStores(
+        new PluginSchemas(catalog),
+        new Lazy<PluginSchemas>(() => new PluginSchemas(issueTrackerCatalog.Value))));
+
     public async Task HandleAsync(HttpContext context)
     {
         HttpRequest request = context.Request;
@@ -71,7 +79,23 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         ArraySegment<string> scenarioSegments = new(segments, 0, split);
         ArraySegment<string> route = new(segments, split, segments.Length - split);
 
-        long sequence = journal.Record(string.Join('/', segments, 0, split), request.Headers);
+        string prefix = string.Join('/', segments, 0, split);
+        string routePath = string.Join('/', route.AsEnumerable()) + (route.Count > 0 && (request.Path.Value ?? "").EndsWith('/') ? "/" : "");
+        var (sequence, logged) = journal.Record(prefix, request.Headers, request.Method, routePath, request.QueryString.Value?.TrimStart('?') ?? "");
+        try
+        {
+            await HandleScenarioAsync(context, prefix, sequence, scenarioSegments, route).ConfigureAwait(false);
+        }
+        finally
+        {
+            logged.Status = context.Response.StatusCode;
+        }
+    }
+
+    private async Task HandleScenarioAsync(
+        HttpContext context, string prefix, long sequence, ArraySegment<string> scenarioSegments, ArraySegment<string> route)
+    {
+        HttpRequest request = context.Request;
 
         if (!Scenario.TryParse(scenarioSegments, out Scenario scenario, out string? error))
         {
@@ -111,7 +135,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
             return;
         }
 
-        await RouteApiAsync(context, scenario, route).ConfigureAwait(false);
+        await RouteApiAsync(context, scenario, prefix, route).ConfigureAwait(false);
     }
 
     /// <summary>Applies the scenario behaviours that replace the normal answer; true if one did.</summary>
@@ -169,8 +193,15 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         return false;
     }
 
-    private async Task RouteApiAsync(HttpContext context, Scenario scenario, ArraySegment<string> route)
+    private async Task RouteApiAsync(HttpContext context, Scenario scenario, string prefix, ArraySegment<string> route)
     {
+        if (AlmApi.Owns(route))
+        {
+            await new AlmApi(Stores).HandleAsync(context, scenario, prefix, route).ConfigureAwait(false);
+            return;
+        }
+
+        Catalog served = scenario.IssueTracker ? issueTrackerCatalog.Value : catalog;
         bool known = route.Count switch
         {
             4 => IsPrefix(route, "api", "v2", "users", "me") || IsPrefix(route, "api", "v2", "plugins", "alm"),
@@ -209,7 +240,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         }
         else if (route.Count == 5)
         {
-            if (catalog.TryGetPlugin(route[4], out byte[] plugin))
+            if (served.TryGetPlugin(route[4], out byte[] plugin))
             {
                 await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, plugin).ConfigureAwait(false);
             }
@@ -220,15 +251,15 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         }
         else if (scenario.PageSize is int pageSize)
         {
-            await WritePageAsync(context, pageSize, scenario.NextTo).ConfigureAwait(false);
+            await WritePageAsync(context, served, pageSize, scenario.NextTo).ConfigureAwait(false);
         }
         else
         {
-            await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, catalog.ListBody).ConfigureAwait(false);
+            await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, served.ListBody).ConfigureAwait(false);
         }
     }
 
-    private async Task WritePageAsync(HttpContext context, int pageSize, string? nextTo)
+    private static async Task WritePageAsync(HttpContext context, Catalog catalog, int pageSize, string? nextTo)
     {
         HttpRequest request = context.Request;
         int pageCount = catalog.PageCount(pageSize);
@@ -267,11 +298,27 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         if (endpoint == "requests")
         {
             var (count, withAuth) = journal.Counts(prefix);
+            bool detail = context.Request.Query["detail"] == "1";
             await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
             {
                 writer.WriteNumber("count", count);
                 writer.WriteNumber("withAuth", withAuth);
+                if (detail)
+                {
+                    WriteRequestDetail(writer, journal.Requests(prefix));
+                }
             }).ConfigureAwait(false);
+        }
+        else if (endpoint == "store")
+        {
+            if (!Scenario.TryParse(prefix.Split('/', StringSplitOptions.RemoveEmptyEntries), out Scenario scenario, out string? error))
+            {
+                await WriteDetailAsync(context, StatusCodes.Status400BadRequest, error!).ConfigureAwait(false);
+                return;
+            }
+
+            byte[] body = AlmApi.Serialize(Stores.For(prefix, scenario).Dump(withProject: !scenario.NoJobProject));
+            await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, body).ConfigureAwait(false);
         }
         else if (endpoint == "fuzz")
         {
@@ -298,6 +345,30 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         {
             await WriteDetailAsync(context, StatusCodes.Status404NotFound, "Not found.").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Per-method counts and the ordered list of requests: what tests count writes and retries with.</summary>
+    private static void WriteRequestDetail(Utf8JsonWriter writer, IReadOnlyList<LoggedRequest> requests)
+    {
+        writer.WriteStartObject("methods");
+        foreach (var group in requests.GroupBy(r => r.Method, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(group.Key, group.Count());
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartArray("requests");
+        foreach (LoggedRequest request in requests)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("method", request.Method);
+            writer.WriteString("path", request.Path);
+            writer.WriteString("query", request.Query);
+            writer.WriteNumber("status", request.Status);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>
@@ -485,7 +556,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         return WriteAsync(context, status, JsonContentType, buffer.WrittenSpan.ToArray());
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
+    internal static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
     {
         HttpResponse response = context.Response;
         response.StatusCode = status;

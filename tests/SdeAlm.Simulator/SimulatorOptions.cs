@@ -9,15 +9,14 @@ internal sealed record SimulatorOptions(
     bool Https,
     int? Large,
     int? ParentPid,
-    bool IgnoreStdin,
     bool Proxy = false,
     string? ProxyCredential = null)
 {
     public const string Usage =
         "usage: SdeAlm.Simulator --token <token> [--port <port>] [--https] [--large <N>] " +
-        "[--parent-pid <pid>] [--ignore-stdin]\n" +
+        "[--parent-pid <pid>]\n" +
         "       SdeAlm.Simulator --proxy [--proxy-credential <user:password>] [--port <port>] " +
-        "[--parent-pid <pid>] [--ignore-stdin]";
+        "[--parent-pid <pid>]";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static SimulatorOptions Parse(IReadOnlyList<string> args)
@@ -27,7 +26,6 @@ internal sealed record SimulatorOptions(
         bool https = false;
         int? large = null;
         int? parentPid = null;
-        bool ignoreStdin = false;
         bool proxy = false;
         string? proxyCredential = null;
 
@@ -50,9 +48,6 @@ internal sealed record SimulatorOptions(
                     break;
                 case "--parent-pid":
                     parentPid = Integer(args, ref i, 1, int.MaxValue);
-                    break;
-                case "--ignore-stdin":
-                    ignoreStdin = true;
                     break;
                 case "--proxy":
                     proxy = true;
@@ -80,7 +75,7 @@ internal sealed record SimulatorOptions(
             throw new ArgumentException("--proxy-credential needs --proxy");
         }
 
-        return new SimulatorOptions(token ?? string.Empty, port, https, large, parentPid, ignoreStdin, proxy, proxyCredential);
+        return new SimulatorOptions(token ?? string.Empty, port, https, large, parentPid, proxy, proxyCredential);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)

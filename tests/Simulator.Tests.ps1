@@ -1,0 +1,302 @@
+# The simulator's connector/connection store, modes and faults, checked with plain Invoke-RestMethod:
+# the cmdlet tests of issues 11 and 12 rely on these behaviours, so they are pinned here on their own.
+BeforeAll {
+    . $PSScriptRoot/common.ps1
+
+    function Invoke-Simulator {
+        # One request under a context root; never throws on an HTTP status.
+        param([string] $Scenario, [string] $Path, [string] $Method = 'GET', $Body)
+        $request = @{
+            Uri                     = "$(Get-ScenarioUrl $Scenario)$Path"
+            Method                  = $Method
+            Headers                 = @{ Authorization = "Token $SimulatorToken" }
+            SkipHttpErrorCheck      = $true
+            StatusCodeVariable      = 'status'
+            ResponseHeadersVariable = 'headers'
+        }
+        if ($PSBoundParameters.ContainsKey('Body')) {
+            $request.Body = $Body | ConvertTo-Json -Depth 5 -Compress
+            $request.ContentType = 'application/json'
+        }
+        $answer = Invoke-RestMethod @request
+        [pscustomobject]@{ Status = $status; Body = $answer; Headers = $headers }
+    }
+
+    function Get-SimulatorStore {
+        param([string] $Scenario)
+        Invoke-RestMethod -Uri "$($SimulatorUrl)_sim/store?prefix=$([uri]::EscapeDataString($Scenario))"
+    }
+
+    function Get-SimulatorRequestDetail {
+        param([string] $Scenario)
+        Invoke-RestMethod -Uri "$($SimulatorUrl)_sim/requests?detail=1&prefix=$([uri]::EscapeDataString($Scenario))"
+    }
+
+    $script:TracConnector = @{
+        name   = 'Trac test'
+        system = @{ id = 'trac' }
+        params = @{ alm_server = 'trac.test.example'; alm_user = 'bot'; alm_pass = 'p@ss-1' }
+    }
+}
+
+Describe 'Seeded store' {
+    It 'lists the three seeded connectors with their secrets in clear text' {
+        $answer = Invoke-Simulator (New-Scenario) 'api/v2/connectors/alm/'
+        $answer.Status | Should -Be 200
+        $answer.Body.results.id | Should -Be 1, 2, 3
+        $answer.Body.results.name | Should -Be 'Jira Cloud', 'Trac (on premises)', 'GitHub'
+        $answer.Body.results.system.id | Should -Be 'jira', 'trac', 'github'
+        $answer.Body.results[0].params.alm_pass | Should -Be 'jira-secret-T0ken'
+        $answer.Body.results[1].params.alm_pass | Should -Be 'trac-pa55word'
+        $answer.Body.results[1].inaccessible | Should -BeTrue
+        $answer.Body.results[2].params.alm_api_token | Should -Be 'ghp_simulatorToken0123456789'
+    }
+
+    It 'filters ALM connections by project and fills last_job on request' {
+        $answer = Invoke-Simulator (New-Scenario) 'api/v2/connections/alm/?project=2&include=last_job'
+        $answer.Body.results.id | Should -Be 2, 3
+        $answer.Body.results.last_job.id | Should -Be 6, 7
+        $answer.Body.results[0].in_progress | Should -BeTrue
+        $answer.Body.results[0].last_job.ready | Should -BeFalse
+        $answer.Body.results[1].last_job.result_message | Should -Be 'Error: could not connect to trac.corp.example: connection timed out.'
+        $answer.Body.results[1].inaccessible | Should -BeTrue
+    }
+
+    It 'answers last_job null for an ALM connection without jobs, and no last_job unless asked' {
+        $scenario = New-Scenario
+        $with = Invoke-Simulator $scenario 'api/v2/connections/alm/4/?include=last_job'
+        $with.Body.PSObject.Properties.Name | Should -Contain 'last_job'
+        $with.Body.last_job | Should -BeNullOrEmpty
+        (Invoke-Simulator $scenario 'api/v2/connections/alm/4/').Body.PSObject.Properties.Name | Should -Not -Contain 'last_job'
+    }
+
+    It 'answers 404 Not found. for an unknown <Path>' -ForEach @(
+        @{ Path = 'api/v2/connectors/alm/99/' }
+        @{ Path = 'api/v2/connections/alm/99/' }
+        @{ Path = 'api/v2/jobs/alm/99/' }
+    ) {
+        $answer = Invoke-Simulator (New-Scenario) $Path
+        $answer.Status | Should -Be 404
+        $answer.Body.detail | Should -Be 'Not found.'
+    }
+
+    It 'omits params of ALM connections in the noparams mode and refuses to write them' {
+        $scenario = New-Scenario 'noparams'
+        $answer = Invoke-Simulator $scenario 'api/v2/connections/alm/1/'
+        $answer.Body.alias | Should -Be 'Payments JIRA'
+        $answer.Body.PSObject.Properties.Name | Should -Not -Contain 'params'
+        $patch = Invoke-Simulator $scenario 'api/v2/connections/alm/1/' -Method PATCH -Body @{ alias = 'x' }
+        $patch.Status | Should -Be 403
+        (Get-SimulatorStore $scenario).connections[0].alias | Should -Be 'Payments JIRA'
+    }
+}
+
+Describe 'Writes' {
+    It 'creates a connector (201), applies the default of a required field, and serves it back' {
+        $scenario = New-Scenario
+        $created = Invoke-Simulator $scenario 'api/v2/connectors/alm/' -Method POST -Body $TracConnector
+        $created.Status | Should -Be 201
+        $created.Body.id | Should -Be 4
+        $created.Body.params.alm_method | Should -Be 'https'
+        $read = Invoke-Simulator $scenario 'api/v2/connectors/alm/4/'
+        $read.Body.name | Should -Be 'Trac test'
+        $read.Body.system.name | Should -Be 'Trac'
+        $read.Body.params.alm_pass | Should -Be 'p@ss-1'
+        $read.Body.inaccessible | Should -BeFalse
+    }
+
+    It 'keeps each context root''s store to itself' {
+        $writer = New-Scenario
+        $null = Invoke-Simulator $writer 'api/v2/connectors/alm/' -Method POST -Body $TracConnector
+        (Invoke-Simulator $writer 'api/v2/connectors/alm/').Body.results.Count | Should -Be 4
+        (Invoke-Simulator (New-Scenario) 'api/v2/connectors/alm/').Body.results.Count | Should -Be 3
+    }
+
+    It 'creates an ALM connection, taking a required field of both scopes from the connector' {
+        $scenario = New-Scenario
+        $created = Invoke-Simulator $scenario 'api/v2/connections/alm/' -Method POST -Body @{
+            alias = 'New'; connector = 1; project = 7; params = @{ alm_project = 'NEW' }
+        }
+        $created.Status | Should -Be 201
+        $created.Body.id | Should -Be 5
+        $created.Body.frequency | Should -Be 'manually'
+        $created.Body.system.id | Should -Be 'jira'
+        $created.Body.command | Should -Be 'sync_jira'
+        (Invoke-Simulator $scenario 'api/v2/connections/alm/?project=7').Body.results.alias | Should -Be 'New'
+    }
+
+    It 'answers 400 in DRF form: <Case>' -ForEach @(
+        @{ Case = 'missing required params'; Path = 'api/v2/connectors/alm/'
+            Body = @{ name = 'x'; system = @{ id = 'trac' }; params = @{ alm_user = 'u'; alm_pass = '' } }
+            Expected = '{"params":{"alm_server":["This field is required."],"alm_pass":["This field may not be blank."]}}' }
+        @{ Case = 'missing name, unknown plugin'; Path = 'api/v2/connectors/alm/'
+            Body = @{ system = @{ id = 'nope' }; params = @{} }
+            Expected = '{"name":["This field is required."],"system":{"id":["Invalid pk \"nope\" - object does not exist."]}}' }
+        @{ Case = 'unknown connector, bad frequency'; Path = 'api/v2/connections/alm/'
+            Body = @{ alias = 'a'; connector = 99; project = 1; frequency = 'yearly'; params = @{} }
+            Expected = '{"connector":["Invalid pk \"99\" - object does not exist."],"frequency":["\"yearly\" is not a valid choice."]}' }
+        @{ Case = 'missing alias, project, params'; Path = 'api/v2/connections/alm/'
+            Body = @{ connector = 2 }
+            Expected = '{"alias":["This field is required."],"project":["This field is required."],"params":["This field is required."]}' }
+        @{ Case = 'missing project-scope param'; Path = 'api/v2/connections/alm/'
+            Body = @{ alias = 'a'; connector = 2; project = 1; params = @{} }
+            Expected = '{"params":{"alm_project":["This field is required."]}}' }
+    ) {
+        $scenario = New-Scenario
+        $answer = Invoke-Simulator $scenario $Path -Method POST -Body $Body
+        $answer.Status | Should -Be 400
+        $answer.Body | ConvertTo-Json -Depth 5 -Compress | Should -Be $Expected
+        $store = Get-SimulatorStore $scenario
+        $store.connectors.Count | Should -Be 3
+        $store.connections.Count | Should -Be 4
+    }
+
+    It 'PATCH replaces params whole and keeps the fields it does not name' {
+        $scenario = New-Scenario
+        $answer = Invoke-Simulator $scenario 'api/v2/connections/alm/1/' -Method PATCH -Body @{ params = @{ alm_project = 'PAY2' } }
+        $answer.Status | Should -Be 200
+        $stored = (Get-SimulatorStore $scenario).connections[0]
+        $stored.params.PSObject.Properties.Name | Should -Be 'alm_project'
+        $stored.params.alm_project | Should -Be 'PAY2'
+        $stored.alias | Should -Be 'Payments JIRA'
+        $stored.frequency | Should -Be 'daily'
+    }
+
+    It 'PATCH with partial params of a connector is a 400 that changes nothing' {
+        $scenario = New-Scenario
+        $answer = Invoke-Simulator $scenario 'api/v2/connectors/alm/2/' -Method PATCH -Body @{ params = @{ alm_user = 'other' } }
+        $answer.Status | Should -Be 400
+        $answer.Body.params.alm_server | Should -Be 'This field is required.'
+        (Get-SimulatorStore $scenario).connectors[1].params.alm_user | Should -Be 'sde-sync'
+    }
+}
+
+Describe 'Issue-tracker names' {
+    It 'serves only the issue-tracker paths, with issue_tracker_ params' {
+        $scenario = New-Scenario 'issuetracker'
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/').Status | Should -Be 404
+        (Invoke-Simulator $scenario 'api/v2/connectors/testalm/' -Method POST -Body $TracConnector).Status | Should -Be 404
+        $connector = (Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/2/').Body
+        $connector.params.issue_tracker_pass | Should -Be 'trac-pa55word'
+        $connector.params.PSObject.Properties.Name | Should -Not -Contain 'alm_pass'
+        $connection = (Invoke-Simulator $scenario 'api/v2/connections/issue-tracker/1/').Body
+        $connection.params.issue_tracker_project | Should -Be 'PAY'
+        $connection.debug_mode | Should -BeFalse
+        (Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/1/').Body.params.conflict_policy | Should -Be 'issue_tracker'
+    }
+
+    It 'renames the catalog''s fields and checks writes against them' {
+        $scenario = New-Scenario 'issuetracker'
+        $names = (Invoke-Simulator $scenario 'api/v2/plugins/alm/trac/').Body.sections.fields.name
+        $names | Should -Contain 'issue_tracker_server'
+        $names | Should -Not -Contain 'alm_server'
+        $answer = Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/' -Method POST -Body $TracConnector
+        $answer.Status | Should -Be 400
+        @($answer.Body.params.PSObject.Properties.Name) | Should -Be 'issue_tracker_server', 'issue_tracker_user', 'issue_tracker_pass'
+    }
+
+    It 'serves only the alm paths by default' {
+        (Invoke-Simulator (New-Scenario) 'api/v2/connections/issue-tracker/').Status | Should -Be 404
+    }
+}
+
+Describe 'Write faults and the journal' {
+    It 'writethrottle=<Status> refuses the first write before applying it (Retry-After <RetryAfter>)' -ForEach @(
+        @{ Status = 429; Options = 'writethrottle=429', 'retryafter=0'; RetryAfter = '0' }
+        @{ Status = 503; Options = 'writethrottle=503', 'retryafter=0'; RetryAfter = '0' }
+        @{ Status = 503; Options = 'writethrottle=503', 'retryafter=none'; RetryAfter = $null }
+    ) {
+        $scenario = New-Scenario $Options
+        $first = Invoke-Simulator $scenario 'api/v2/connectors/alm/' -Method POST -Body $TracConnector
+        $first.Status | Should -Be $Status
+        $first.Headers['Retry-After'] | Should -Be $RetryAfter
+        (Get-SimulatorStore $scenario).connectors.Count | Should -Be 3
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/' -Method POST -Body $TracConnector).Status | Should -Be 201
+        (Get-SimulatorStore $scenario).connectors.Count | Should -Be 4
+    }
+
+    It 'writefail=502 applies the first write, answers 502, and the journal lists every request in order' {
+        $scenario = New-Scenario 'writefail=502'
+        $answer = Invoke-Simulator $scenario 'api/v2/connections/alm/3/' -Method PATCH -Body @{ alias = 'Renamed' }
+        $answer.Status | Should -Be 502
+        (Invoke-Simulator $scenario 'api/v2/connections/alm/3/?include=last_job').Body.alias | Should -Be 'Renamed'
+        (Invoke-Simulator $scenario 'api/v2/connections/alm/3/' -Method PATCH -Body @{ alias = 'Again' }).Status | Should -Be 200
+
+        $journal = Get-SimulatorRequestDetail $scenario
+        $journal.count | Should -Be 3
+        $journal.methods.PATCH | Should -Be 2
+        $journal.methods.GET | Should -Be 1
+        ($journal.requests | ForEach-Object { "$($_.method) $($_.path)?$($_.query) $($_.status)" }) | Should -Be @(
+            'PATCH api/v2/connections/alm/3/? 502'
+            'GET api/v2/connections/alm/3/?include=last_job 200'
+            'PATCH api/v2/connections/alm/3/? 200'
+        )
+    }
+
+    It 'writefail=drop applies the write and drops the connection' {
+        $scenario = New-Scenario 'writefail=drop'
+        { Invoke-RestMethod -Uri "$(Get-ScenarioUrl $scenario)api/v2/connectors/alm/" -Method POST -ContentType 'application/json' `
+                -Headers @{ Authorization = "Token $SimulatorToken" } -Body ($TracConnector | ConvertTo-Json -Compress) } |
+            Should -Throw
+        (Get-SimulatorStore $scenario).connectors.name | Should -Contain 'Trac test'
+    }
+
+    It 'keeps request bodies out of the journal' {
+        $scenario = New-Scenario
+        $null = Invoke-Simulator $scenario 'api/v2/connectors/alm/' -Method POST -Body $TracConnector
+        $journal = Invoke-WebRequest -Uri "$($SimulatorUrl)_sim/requests?detail=1&prefix=$scenario"
+        $journal.Content | Should -Not -Match 'p@ss-1'
+    }
+}
+
+Describe 'Connectivity tests' {
+    It 'answers <Status> <Expected> for server <Server>' -ForEach @(
+        @{ Server = 'trac.test.example'; Status = 200; Expected = '{"success":true}' }
+        @{ Server = 'unreachable.example'; Status = 400; Expected = '{"detail":"Unable to connect to the ALM server unreachable.example: connection timed out."}' }
+        @{ Server = 'badlogin.example'; Status = 200; Expected = '{"success":false,"error":"The ALM server rejected the credentials of user \"bot\"."}' }
+        @{ Server = 'badfield'; Status = 400; Expected = '{"params":{"alm_server":["Enter a valid host name."]}}' }
+    ) {
+        $body = @{ name = 'probe'; system = @{ id = 'trac' }; params = @{ alm_server = $Server; alm_user = 'bot'; alm_pass = 'p@ss-1' } }
+        $answer = Invoke-Simulator (New-Scenario) 'api/v2/connectors/testalm/' -Method POST -Body $body
+        $answer.Status | Should -Be $Status
+        $answer.Body | ConvertTo-Json -Compress -Depth 5 | Should -Be $Expected
+    }
+
+    It 'tests an ALM connection over its connector''s params, and reports a missing ALM project' {
+        $scenario = New-Scenario
+        $ok = Invoke-Simulator $scenario 'api/v2/connections/testalm/' -Method POST -Body @{ connector = 1; alias = 'a'; project = 1; system = @{ id = 'jira' }; params = @{ alm_project = 'PAY' } }
+        $ok.Body.success | Should -BeTrue
+        $missing = Invoke-Simulator $scenario 'api/v2/connections/testalm/' -Method POST -Body @{ connector = 1; alias = 'a'; project = 1; params = @{ alm_project = 'missing-key' } }
+        $missing.Status | Should -Be 200
+        $missing.Body.success | Should -BeFalse
+        $missing.Body.error | Should -Be 'The ALM project "missing-key" does not exist.'
+        (Get-SimulatorStore $scenario).connections.Count | Should -Be 4
+    }
+}
+
+Describe 'Jobs' {
+    It 'lists jobs by connection and result, in id order, with project_id' {
+        $scenario = New-Scenario
+        (Invoke-Simulator $scenario 'api/v2/jobs/alm/?connection=1').Body.results.id | Should -Be 1, 4, 5
+        (Invoke-Simulator $scenario 'api/v2/jobs/alm/?connection=1&succeeded=false').Body.results.id | Should -Be 4
+        (Invoke-Simulator $scenario 'api/v2/jobs/alm/?succeeded=true').Body.results.id | Should -Be 1, 3, 5
+        $job = (Invoke-Simulator $scenario 'api/v2/jobs/alm/4/').Body
+        $job.project_id | Should -Be 1
+        $job.connection | Should -Be 1
+        $raw = Invoke-WebRequest -Uri "$(Get-ScenarioUrl $scenario)api/v2/jobs/alm/4/" -Headers @{ Authorization = "Token $SimulatorToken" }
+        $raw.Content | Should -Match '"last_run":"2026-11-30T02:00:04\.800Z"'
+        (Invoke-Simulator $scenario 'api/v2/projects/2/jobs/alm/').Body.results.id | Should -Be 2, 3, 6, 7
+    }
+
+    It 'paginates jobs keeping the filters in next, and drops project_id in the nojobproject mode' {
+        $scenario = New-Scenario 'page=2', 'nojobproject'
+        $first = (Invoke-Simulator $scenario 'api/v2/jobs/alm/?succeeded=false').Body
+        $first.count | Should -Be 4
+        $first.results.id | Should -Be 2, 4
+        $first.next | Should -Be "$(Get-ScenarioUrl $scenario)api/v2/jobs/alm/?succeeded=false&page=2"
+        $first.results[0].PSObject.Properties.Name | Should -Not -Contain 'project_id'
+        $second = Invoke-RestMethod -Uri $first.next -Headers @{ Authorization = "Token $SimulatorToken" }
+        $second.results.id | Should -Be 6, 7
+        $second.next | Should -BeNullOrEmpty
+    }
+}
