@@ -556,7 +556,8 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
         $server = New-TestServer 'issuetracker'
         $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira (New-JiraSetting) -Connection $server.Connection }
         $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
-        $record.Exception.Message | Should -Match "Did you mean 'issue_tracker_server'"
+        $record.Exception.Message | Should -Match "'alm_server' is not a field of plugin 'jira'"
+        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required'
     }
 
     It 'reports a 404 on both paths as ObjectNotFound that suggests the context root' {
