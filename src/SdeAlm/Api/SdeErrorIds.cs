@@ -18,6 +18,7 @@ internal static class SdeErrorIds
     public const string BadRequest = "SdeBadRequest";
     public const string RequestFailed = "SdeRequestFailed";
     public const string Timeout = "SdeRequestTimeout";
+    public const string WriteOutcomeUnknown = "SdeWriteOutcomeUnknown";
     public const string ConnectionFailed = "SdeConnectionFailed";
     public const string HostNotFound = "SdeHostNotFound";
     public const string CertificateInvalid = "SdeCertificateInvalid";
@@ -25,6 +26,9 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string ProxyFailed = "SdeProxyFailed";
+    public const string ProxyInvalid = "SdeProxyInvalid";
+    public const string WrongScheme = "SdeWrongScheme";
     public const string AlmConnectorNotFound = "SdeAlmConnectorNotFound";
     public const string AlmConnectionNotFound = "SdeAlmConnectionNotFound";
     public const string AlmApiNotFound = "SdeAlmApiNotFound";
