@@ -86,7 +86,13 @@ internal sealed class AlmResourceApi
     /// <summary>Sends a write and reads the resource the server answers with.</summary>
     private T Write<T>(HttpMethod method, Uri uri, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
         where T : class =>
-        throw new NotSupportedException($"{method} {uri} ({body.Length} bytes, {answerType.Type.Name}, {context}) needs the write-capable HTTP layer.");
+        _client.Send(method, uri, body, answerType, context)
+        ?? throw new SdeApiException(
+            $"{method} {uri} answered 204 No Content where SD Elements sends the resource it wrote. Check that -Server points at SD Elements.",
+            SdeErrorIds.InvalidJson,
+            ErrorCategory.InvalidData,
+            uri,
+            204);
 
     private T GetOne<T>(AlmResourceKind kind, int id, JsonTypeInfo<T> answerType, RequestContext context)
         where T : class

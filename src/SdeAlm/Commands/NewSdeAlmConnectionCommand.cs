@@ -6,6 +6,7 @@ using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Json;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
@@ -40,13 +41,15 @@ public sealed class NewSdeAlmConnectionCommand : SdeAlmWriteCmdlet
     protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         var context = NewRequestContext();
+        context.WriteCheckHint = $"Run Get-SdeAlmConnection -ProjectId {ProjectId} to see whether it was created.";
+        context.PermissionHint = EditPermissionHint;
         var connection = ResolveConnection();
         var cache = CacheFor(connection);
         var catalog = cache.Catalog(context);
         var connector = cache.Connector(ConnectorId, context);
         var plugin = catalog.Find(connector.PluginId);
         var what = $"ALM connection '{Alias}' of project {ProjectId}";
-        var settings = CheckSettings(plugin, connector.PluginId, Setting ?? new OrderedDictionary(), ProjectScope, what, connection.Server);
+        var settings = CheckSettings(plugin, connector.PluginId, Setting ?? new OrderedDictionary(), FieldScope.Project, what, connection.Server);
 
         var lines = DescribeSettings(settings, catalog.SecretKeys(connector.PluginId)).ToList();
         if (Frequency is not null)
@@ -59,7 +62,7 @@ public sealed class NewSdeAlmConnectionCommand : SdeAlmWriteCmdlet
             return;
         }
 
-        var body = AlmRequestBody.Connection(Alias, ConnectorId, ProjectId, Frequency?.ToLowerInvariant(), settings, (_, value) => value);
+        var body = AlmRequestBody.Connection(Alias, ConnectorId, ProjectId, Frequency?.ToLowerInvariant(), settings, ResourceSettingCheck.WireConverter(plugin));
         var created = cache.Api.CreateConnection(body, context);
         WriteObject(cache.ToConnection(created, context));
     });

@@ -5,6 +5,7 @@ using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Json;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
@@ -34,13 +35,15 @@ public sealed class NewSdeAlmConnectorCommand : SdeAlmWriteCmdlet
     protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         var context = NewRequestContext();
+        context.WriteCheckHint = $"Run Get-SdeAlmConnector -Name '{Name}' to see whether it was created.";
+        context.PermissionHint = EditPermissionHint;
         var connection = ResolveConnection();
         var cache = CacheFor(connection);
         var catalog = cache.Catalog(context);
         var plugin = catalog.Find(PluginId);
         var pluginId = plugin?.Id ?? PluginId!;
         var what = $"ALM connector '{Name}'";
-        var settings = CheckSettings(plugin, PluginId, Setting!, SystemScope, what, connection.Server);
+        var settings = CheckSettings(plugin, PluginId, Setting!, FieldScope.System, what, connection.Server);
 
         var lines = DescribeSettings(settings, catalog.SecretKeys(pluginId)).ToList();
         if (Inaccessible)
@@ -53,7 +56,7 @@ public sealed class NewSdeAlmConnectorCommand : SdeAlmWriteCmdlet
             return;
         }
 
-        var body = AlmRequestBody.Connector(Name, pluginId, Inaccessible.IsPresent, settings, (_, value) => value);
+        var body = AlmRequestBody.Connector(Name, pluginId, Inaccessible.IsPresent, settings, ResourceSettingCheck.WireConverter(plugin));
         var created = cache.Api.CreateConnector(body, context);
         WriteObject(cache.ToConnector(created, context));
     });

@@ -14,14 +14,6 @@ public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
 {
     private readonly Dictionary<SdeConnection, AlmReadCache> _caches = [];
 
-    /// <summary>The server connection given with -Connection, or the current one.</summary>
-    internal SdeConnection ResolveConnection() =>
-        Connection ?? SdeSession.Current ?? throw new SdeApiException(
-            "You are not connected to SD Elements. Run Connect-Sde first (for example: Connect-Sde -Server sde.example.com), or pass -Connection.",
-            SdeErrorIds.NotConnected,
-            ErrorCategory.InvalidOperation,
-            MyInvocation.MyCommand.Name);
-
     /// <summary>
     /// The server connection to write a piped object back through: the one it was read with. An
     /// explicit -Connection to the same server is used instead (for example after reconnecting); one to

@@ -16,8 +16,8 @@ namespace SdeAlm.Commands;
 /// </summary>
 public abstract class SdeAlmWriteCmdlet : SdeAlmResourceCmdlet
 {
-    internal const string SystemScope = "system";
-    internal const string ProjectScope = "project";
+    /// <summary>What a 403 on a write adds: the permission SD Elements' documentation names for these resources.</summary>
+    internal const string EditPermissionHint = "SD Elements requires the \"Edit ALM connections\" permission for this.";
 
     /// <summary>Send the settings without checking them against the catalog; the server judges them.</summary>
     [Parameter]

@@ -52,6 +52,8 @@ public sealed class SetSdeAlmConnectionCommand : SdeAlmWriteCmdlet
             ? ResolveConnection()
             : ResolveConnectionOf(InputObject.ServerConnection, InputObject.Server, $"ALM connection {id}");
         var context = NewRequestContext();
+        context.WriteCheckHint = $"Run Get-SdeAlmConnection -Id {id} | Format-List to see whether it changed.";
+        context.PermissionHint = EditPermissionHint;
         var cache = CacheFor(connection);
         var catalog = cache.Catalog(context);
         var wire = cache.Api.GetConnection(id, context);
@@ -79,7 +81,8 @@ public sealed class SetSdeAlmConnectionCommand : SdeAlmWriteCmdlet
             changes.Add(new SettingChange("Frequency", current.Frequency, frequency, isSecret: false));
         }
 
-        var (merged, settingChanges) = PlanSettings(catalog.Find(current.PluginId), current.PluginId, current.Settings, Setting, ProjectScope, what, connection.Server, catalog.SecretKeys(current.PluginId));
+        var plugin = catalog.Find(current.PluginId);
+        var (merged, settingChanges) = PlanSettings(plugin, current.PluginId, current.Settings, Setting, FieldScope.Project, what, connection.Server, catalog.SecretKeys(current.PluginId));
         changes.AddRange(settingChanges);
         if (changes.Count == 0)
         {
@@ -93,7 +96,7 @@ public sealed class SetSdeAlmConnectionCommand : SdeAlmWriteCmdlet
             return;
         }
 
-        var body = AlmRequestBody.Connection(alias, null, null, frequency, settingChanges.Count > 0 ? merged : null, (_, value) => value);
+        var body = AlmRequestBody.Connection(alias, null, null, frequency, settingChanges.Count > 0 ? merged : null, ResourceSettingCheck.WireConverter(plugin));
         var updated = cache.Api.UpdateConnection(id, body, context);
         WritePassThru(cache.ToConnection(updated, context));
     });

@@ -52,6 +52,8 @@ public sealed class SetSdeAlmConnectorCommand : SdeAlmWriteCmdlet
             ? ResolveConnection()
             : ResolveConnectionOf(InputObject.ServerConnection, InputObject.Server, $"ALM connector {id}");
         var context = NewRequestContext();
+        context.WriteCheckHint = $"Run Get-SdeAlmConnector -Id {id} | Format-List to see whether it changed.";
+        context.PermissionHint = EditPermissionHint;
         var cache = CacheFor(connection);
         var catalog = cache.Catalog(context);
         var current = cache.ToConnector(cache.Api.GetConnector(id, context), context);
@@ -71,7 +73,8 @@ public sealed class SetSdeAlmConnectorCommand : SdeAlmWriteCmdlet
             changes.Add(new SettingChange("Inaccessible", current.Inaccessible, flag, isSecret: false));
         }
 
-        var (merged, settingChanges) = PlanSettings(catalog.Find(current.PluginId), current.PluginId, current.Settings, Setting, SystemScope, what, connection.Server, secretKeys);
+        var plugin = catalog.Find(current.PluginId);
+        var (merged, settingChanges) = PlanSettings(plugin, current.PluginId, current.Settings, Setting, FieldScope.System, what, connection.Server, secretKeys);
         changes.AddRange(settingChanges);
         if (changes.Count == 0)
         {
@@ -85,7 +88,7 @@ public sealed class SetSdeAlmConnectorCommand : SdeAlmWriteCmdlet
             return;
         }
 
-        var body = AlmRequestBody.Connector(name, null, inaccessible, settingChanges.Count > 0 ? merged : null, (_, value) => value);
+        var body = AlmRequestBody.Connector(name, null, inaccessible, settingChanges.Count > 0 ? merged : null, ResourceSettingCheck.WireConverter(plugin));
         var updated = cache.Api.UpdateConnector(id, body, context);
         WritePassThru(cache.ToConnector(updated, context));
     });

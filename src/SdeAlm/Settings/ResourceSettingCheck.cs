@@ -8,8 +8,9 @@ using SdeAlm.Model;
 namespace SdeAlm.Settings;
 
 /// <summary>
-/// The check New-/Set- run before a write: the settings against one plugin's fields for one scope
-/// (system for a connector, project for an ALM connection), with the keys spelt as the catalog spells them.
+/// The check New-/Set- run before a write: <see cref="SettingValidator.Check"/> against one plugin's
+/// fields for one scope (system for a connector, project for an ALM connection), the keys spelt as the
+/// catalog spells them, and the values turned into what the API takes.
 /// </summary>
 internal sealed class ResourceSettingCheck
 {
@@ -28,34 +29,42 @@ internal sealed class ResourceSettingCheck
 
     public IEnumerable<AlmPluginSettingProblem> Warnings => Problems.Where(problem => problem.Severity == AlmPluginSettingSeverity.Warning);
 
-    /// <summary>Spells and, unless <paramref name="validate"/> is false, checks <paramref name="settings"/>.</summary>
+    /// <summary>
+    /// Spells and, unless <paramref name="validate"/> is false, checks <paramref name="settings"/>.
+    /// Without a plugin (not in the server's catalog) the settings stay as given.
+    /// </summary>
     public static ResourceSettingCheck Run(AlmPlugin? plugin, IDictionary settings, string scope, bool validate)
     {
-        var spelled = Spell(plugin, settings);
-        var problems = validate && plugin is not null
-            ? SettingValidator.Validate(plugin, spelled, scope).Problems
-            : [];
-        return new ResourceSettingCheck(spelled, problems);
+        if (plugin is null)
+        {
+            var given = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in settings)
+            {
+                given[SettingValue.AsText(entry.Key) ?? string.Empty] = SettingValue.Unwrap(entry.Value);
+            }
+
+            return new ResourceSettingCheck(given, []);
+        }
+
+        var check = SettingValidator.Check(plugin, settings, scope);
+        return new ResourceSettingCheck(check.Setting, validate ? check.Problems : []);
     }
 
-    private static OrderedDictionary Spell(AlmPlugin? plugin, IDictionary settings)
+    /// <summary>
+    /// Turns a setting into what the API takes for its field of <paramref name="plugin"/>
+    /// (<see cref="SettingValue.ForApi"/>); keys that are no field go as given.
+    /// </summary>
+    public static Func<string, object?, object?> WireConverter(AlmPlugin? plugin)
     {
-        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var fields = new Dictionary<string, AlmPluginField>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in plugin?.Sections.SelectMany(section => section.Fields) ?? [])
         {
-            if (!string.IsNullOrEmpty(field.Name) && !names.ContainsKey(field.Name!))
+            if (!string.IsNullOrEmpty(field.Name) && !fields.ContainsKey(field.Name!))
             {
-                names.Add(field.Name!, field.Name!);
+                fields.Add(field.Name!, field);
             }
         }
 
-        var spelled = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-        foreach (DictionaryEntry entry in settings)
-        {
-            var key = SettingValue.AsText(entry.Key) ?? string.Empty;
-            spelled[names.TryGetValue(key, out var name) ? name : key] = SettingValue.Unwrap(entry.Value);
-        }
-
-        return spelled;
+        return (key, value) => SettingValue.ForApi(fields.TryGetValue(key, out var field) ? field : null, value);
     }
 }
