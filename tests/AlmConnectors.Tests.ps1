@@ -480,6 +480,15 @@ Describe 'New-SdeAlmConnection' {
         Get-MethodCount $server.Scenario 'POST' | Should -Be 1
     }
 
+    It 'reports a 403 as PermissionDenied naming the "Edit ALM connections" permission' {
+        $server = New-TestServer 'noparams'
+        $record = Get-ErrorRecord { New-SdeAlmConnection 12 1 'Not allowed' -Setting @{ alm_project = 'N' } -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdePermissionDenied,*'
+        $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $record.Exception.Message | Should -Match 'Edit ALM connections'
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 1
+    }
+
     It 'sends the POST again after a 429, two in all' {
         $server = New-TestServer 'writethrottle=429', 'retryafter=0'
         (New-SdeAlmConnection 12 1 'Throttled' -Setting @{ alm_project = 'T' } -Connection $server.Connection).Alias | Should -Be 'Throttled'
