@@ -29,4 +29,9 @@ internal static class SdeErrorIds
     public const string ProxyFailed = "SdeProxyFailed";
     public const string ProxyInvalid = "SdeProxyInvalid";
     public const string WrongScheme = "SdeWrongScheme";
+    public const string AlmConnectorNotFound = "SdeAlmConnectorNotFound";
+    public const string AlmConnectionNotFound = "SdeAlmConnectionNotFound";
+    public const string AlmApiNotFound = "SdeAlmApiNotFound";
+    public const string AlmSettingInvalid = "SdeAlmSettingInvalid";
+    public const string ServerConnectionMismatch = "SdeServerConnectionMismatch";
 }
