@@ -36,7 +36,7 @@ public class CompletionTests
     public void The_cache_reads_once_within_its_lifetime_and_again_after_it()
     {
         var now = TimeSpan.Zero;
-        var cache = new CatalogSnapshotCache(() => now);
+        var cache = new SnapshotCache<AlmPlugin>(CompletionCaches.CatalogLifetime, () => now);
         var reads = 0;
         IEnumerable<AlmPlugin> Fetch(CancellationToken token)
         {
@@ -45,9 +45,9 @@ public class CompletionTests
         }
 
         Assert.Equal("p1", cache.Get(Fetch, TimeSpan.FromSeconds(1))[0].Id);
-        now = CatalogSnapshotCache.Lifetime - TimeSpan.FromSeconds(1);
+        now = CompletionCaches.CatalogLifetime - TimeSpan.FromSeconds(1);
         Assert.Equal("p1", cache.Get(Fetch, TimeSpan.FromSeconds(1))[0].Id);
-        now = CatalogSnapshotCache.Lifetime;
+        now = CompletionCaches.CatalogLifetime;
         Assert.Equal("p2", cache.Get(Fetch, TimeSpan.FromSeconds(1))[0].Id);
         Assert.Equal(2, reads);
     }
@@ -56,7 +56,7 @@ public class CompletionTests
     public void A_failed_read_gives_nothing_and_is_retried_only_later()
     {
         var now = TimeSpan.Zero;
-        var cache = new CatalogSnapshotCache(() => now);
+        var cache = new SnapshotCache<AlmPlugin>(CompletionCaches.CatalogLifetime, () => now);
         var reads = 0;
         IEnumerable<AlmPlugin> Fail(CancellationToken token)
         {
@@ -67,7 +67,7 @@ public class CompletionTests
         Assert.Empty(cache.Get(Fail, TimeSpan.FromSeconds(1)));
         Assert.Empty(cache.Get(Fail, TimeSpan.FromSeconds(1)));
         Assert.Equal(1, reads);
-        now = CatalogSnapshotCache.FailureLifetime;
+        now = SnapshotCache<AlmPlugin>.FailureLifetime;
         Assert.Empty(cache.Get(Fail, TimeSpan.FromSeconds(1)));
         Assert.Equal(2, reads);
     }
@@ -75,7 +75,7 @@ public class CompletionTests
     [Fact]
     public void A_slow_read_is_cancelled_after_the_timeout()
     {
-        var cache = new CatalogSnapshotCache();
+        var cache = new SnapshotCache<AlmPlugin>(CompletionCaches.CatalogLifetime);
         var started = DateTime.UtcNow;
         var result = cache.Get(
             token =>

@@ -28,7 +28,7 @@ internal static class CompletionSource
             return [];
         }
 
-        return CatalogSnapshotCache.For(connection).Get(
+        return CompletionCaches.For(connection).Catalog.Get(
             token => new AlmPluginCatalog(connection.Client).GetAll(new RequestContext(null, token)),
             Timeout);
     }

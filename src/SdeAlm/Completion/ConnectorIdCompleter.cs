@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using SdeAlm.Api;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Completion;
@@ -29,7 +30,11 @@ public sealed class ConnectorIdCompleter : IArgumentCompleter
                 return [];
             }
 
-            return ConnectorSnapshotCache.For(connection).Get(connection, CompletionSource.Timeout)
+            return CompletionCaches.For(connection).Connectors.Get(
+                    token => new AlmResourceApi(connection.Client)
+                        .ListConnectors(new RequestContext(null, token))
+                        .Select(wire => new ConnectorSummary(wire.Id, wire.Name ?? string.Empty, wire.System?.Id ?? string.Empty)),
+                    CompletionSource.Timeout)
                 .Where(connector => CompletionSource.Matches(connector.Id.ToString(CultureInfo.InvariantCulture), wordToComplete)
                     || CompletionSource.Matches(connector.Name, wordToComplete))
                 .Select(connector =>
