@@ -26,23 +26,23 @@ public class HardeningTests
     public void Values_are_counted_up_to_the_limit()
     {
         var json = Encoding.UTF8.GetBytes("""{"results":[{"id":"a","sections":[]},{},null,1,true]}""");
-        Assert.True(JsonAnswer.FitsIn(json, 9));
-        Assert.False(JsonAnswer.FitsIn(json, 8));
+        Assert.True(ResponseReader.FitsIn(json, 9));
+        Assert.False(ResponseReader.FitsIn(json, 8));
     }
 
     [Fact]
     public void Malformed_or_too_deep_answers_are_json_errors()
     {
-        Assert.ThrowsAny<JsonException>(() => JsonAnswer.FitsIn(Encoding.UTF8.GetBytes("""{"results":[}"""), 100));
-        Assert.ThrowsAny<JsonException>(() => JsonAnswer.FitsIn(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), 1000));
+        Assert.ThrowsAny<JsonException>(() => ResponseReader.FitsIn(Encoding.UTF8.GetBytes("""{"results":[}"""), 100));
+        Assert.ThrowsAny<JsonException>(() => ResponseReader.FitsIn(Encoding.UTF8.GetBytes(new string('[', 65) + new string(']', 65)), 1000));
     }
 
     [Fact]
     public void A_byte_order_mark_is_skipped()
     {
         byte[] withMark = [0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}'];
-        Assert.Equal("{}", Encoding.UTF8.GetString(JsonAnswer.WithoutByteOrderMark(withMark)));
-        Assert.Equal("{}", Encoding.UTF8.GetString(JsonAnswer.WithoutByteOrderMark("{}"u8)));
+        Assert.Equal("{}", Encoding.UTF8.GetString(ResponseReader.WithoutByteOrderMark(withMark)));
+        Assert.Equal("{}", Encoding.UTF8.GetString(ResponseReader.WithoutByteOrderMark("{}"u8)));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public class HardeningTests
     {
         var error = Assert.Throws<JsonException>(() =>
             JsonSerializer.Deserialize("""{"results":[{"id":"a","sections":[{"fields":[{"max_length":"x"}]}]}]}""", SdeJsonContext.Default.AlmPluginPage));
-        var text = JsonAnswer.Describe(error);
+        var text = ResponseReader.Describe(error);
         Assert.StartsWith("the JSON value could not be converted to a whole number at $.results[0].sections[0].fields[0].max_length (line 1, byte ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
     }

@@ -8,20 +8,32 @@ namespace SdeAlm.Tests;
 public class RetryPolicyTests
 {
     [Theory]
-    [InlineData(429, true)]
-    [InlineData(502, true)]
-    [InlineData(503, true)]
-    [InlineData(504, true)]
-    [InlineData(500, false)]
-    [InlineData(401, false)]
-    [InlineData(404, false)]
-    public void Only_try_again_later_answers_are_retried(int status, bool expected) =>
-        Assert.Equal(expected, RetryPolicy.IsRetryableStatus(status));
+    [InlineData(429, false, true)]
+    [InlineData(502, false, true)]
+    [InlineData(503, false, true)]
+    [InlineData(504, false, true)]
+    [InlineData(500, false, false)]
+    [InlineData(401, false, false)]
+    [InlineData(404, false, false)]
+    public void Reads_retry_only_try_again_later_answers(int status, bool hasRetryAfter, bool expected) =>
+        Assert.Equal(expected, RetryPolicy.IsRetryableStatus(RetryRule.Read, status, hasRetryAfter));
+
+    [Theory]
+    [InlineData(429, false, true)]
+    [InlineData(429, true, true)]
+    [InlineData(503, true, true)]
+    [InlineData(503, false, false)]
+    [InlineData(502, true, false)]
+    [InlineData(504, true, false)]
+    [InlineData(500, true, false)]
+    [InlineData(400, false, false)]
+    public void Writes_retry_only_when_the_server_said_it_did_not_act(int status, bool hasRetryAfter, bool expected) =>
+        Assert.Equal(expected, RetryPolicy.IsRetryableStatus(RetryRule.Write, status, hasRetryAfter));
 
     [Fact]
     public void Backoff_doubles_from_the_interval()
     {
-        var policy = new RetryPolicy(5, 2);
+        var policy = new RetryPolicy(RetryRule.Read, 5, TimeSpan.FromSeconds(2), null);
         Assert.Equal(TimeSpan.FromSeconds(2), policy.Backoff(1));
         Assert.Equal(TimeSpan.FromSeconds(4), policy.Backoff(2));
         Assert.Equal(TimeSpan.FromSeconds(8), policy.Backoff(3));

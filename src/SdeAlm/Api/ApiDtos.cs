@@ -41,19 +41,3 @@ internal sealed class SdeUser
     [JsonConverter(typeof(LenientStringConverter))]
     public string? LastName { get; set; }
 }
-
-/// <summary>The error texts SD Elements (Django REST framework) and proxies put in failure bodies.</summary>
-internal sealed class SdeErrorBody
-{
-    [JsonPropertyName("detail")]
-    [JsonConverter(typeof(JsonScalarConverter))]
-    public object? Detail { get; set; }
-
-    [JsonPropertyName("error")]
-    [JsonConverter(typeof(JsonScalarConverter))]
-    public object? Error { get; set; }
-
-    [JsonPropertyName("message")]
-    [JsonConverter(typeof(JsonScalarConverter))]
-    public object? Message { get; set; }
-}

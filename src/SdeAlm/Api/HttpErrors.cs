@@ -1,115 +1,118 @@
 using System;
-using System.IO;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
-using SdeAlm.Json;
 
 namespace SdeAlm.Api;
 
-/// <summary>Turns an HTTP failure status into an error a PowerShell user can act on.</summary>
+/// <summary>Turns an HTTP failure into an error a PowerShell user can act on.</summary>
 internal static class HttpErrors
 {
-    private const int MaximumErrorBodyBytes = 64 * 1024;
-
     /// <summary>
     /// The error for a failure status. The body is read for the server's own words only while
     /// <paramref name="readToken"/> allows: a server that stalls mid-body gets the status alone.
+    /// A write answered 500, 502 or 504 may have been carried out before the failure, and says so.
     /// </summary>
-    public static SdeApiException FromResponse(HttpResponseMessage response, Uri uri, Uri baseUri, int retries, CancellationToken readToken)
+    public static SdeApiException FromResponse(
+        HttpResponseMessage response,
+        HttpMethod method,
+        Uri uri,
+        Uri baseUri,
+        int retries,
+        RetryRule rule,
+        RequestContext context,
+        CancellationToken readToken)
     {
         var status = (int)response.StatusCode;
-        var said = ServerText(response, readToken);
-        var reason = $"{status} {response.ReasonPhrase}".TrimEnd();
-        var detail = said is null ? string.Empty : $" The server said: {said}";
+        var said = ServerErrorText.Read(response, readToken);
+        var error = FromStatus(status, response.ReasonPhrase, said, method, uri, baseUri, retries, context);
+        return rule == RetryRule.Write && status is 500 or 502 or 504 ? WriteOutcomeUnknown(method, error, context) : error;
+    }
+
+    /// <summary>
+    /// The error for a write that failed where the server may already have acted (the connection broke,
+    /// the time ran out, a gateway failed): it may or may not have happened, so the user reads before
+    /// repeating it.
+    /// </summary>
+    public static SdeApiException WriteOutcomeUnknown(HttpMethod method, SdeApiException cause, RequestContext context)
+    {
+        var category = cause.Category switch
+        {
+            ErrorCategory.OperationTimeout => ErrorCategory.OperationTimeout,
+            _ when cause.StatusCode is null => ErrorCategory.ConnectionError,
+            _ => ErrorCategory.ResourceUnavailable,
+        };
+        var check = context.WriteCheckHint is { } hint ? " " + hint : string.Empty;
+        return new SdeApiException(
+            $"{cause.Message} The {method} may or may not have made its change on the server: look before you run it again, so that it is not made twice.{check}",
+            SdeErrorIds.WriteOutcomeUnknown,
+            category,
+            cause.TargetObject,
+            cause.StatusCode,
+            cause,
+            cause.ServerMessages);
+    }
+
+    private static SdeApiException FromStatus(
+        int status,
+        string? reasonPhrase,
+        IReadOnlyList<string> said,
+        HttpMethod method,
+        Uri uri,
+        Uri baseUri,
+        int retries,
+        RequestContext context)
+    {
+        var reason = $"{status} {reasonPhrase}".TrimEnd();
+        var detail = said.Count == 0 ? string.Empty : " The server said: " + string.Join(" ", said.Select(AsSentence));
         var afterRetries = retries > 0 ? $" after {retries} retries" : string.Empty;
+        var request = $"{method} {uri}";
 
         return status switch
         {
-            401 => new SdeApiException(
+            401 => Error(
                 $"SD Elements at {baseUri} rejected the API token ({reason}).{detail} Create a new API token in SD Elements and run Connect-Sde again.",
                 SdeErrorIds.AuthenticationFailed,
-                ErrorCategory.AuthenticationError,
-                uri,
-                status),
-            407 => new SdeApiException(
+                ErrorCategory.AuthenticationError),
+            407 => Error(
                 $"The proxy refused the request to {uri} ({reason}). Pass -ProxyCredential to Connect-Sde.",
                 SdeErrorIds.AuthenticationFailed,
-                ErrorCategory.AuthenticationError,
-                uri,
-                status),
-            403 => new SdeApiException(
-                $"The API token's user may not read {uri} ({reason}).{detail} Ask an SD Elements administrator for access to the ALM plugin catalog.",
+                ErrorCategory.AuthenticationError),
+            403 => Error(
+                $"The API token's user may not {(method == HttpMethod.Get ? "read" : "send " + method + " to")} {uri} ({reason}).{detail}{(context.PermissionHint is { } hint ? " " + hint : string.Empty)} Ask an SD Elements administrator for access.",
                 SdeErrorIds.PermissionDenied,
-                ErrorCategory.PermissionDenied,
-                uri,
-                status),
-            404 => new SdeApiException(
+                ErrorCategory.PermissionDenied),
+            404 => Error(
                 $"{uri} was not found ({reason}).{detail} Check that -Server includes the right context root.",
                 SdeErrorIds.NotFound,
-                ErrorCategory.ObjectNotFound,
-                uri,
-                status),
-            429 => new SdeApiException(
-                $"SD Elements kept throttling GET {uri} ({reason}){afterRetries}.{detail} Wait a while or raise -MaximumRetryCount on Connect-Sde.",
+                ErrorCategory.ObjectNotFound),
+            429 => Error(
+                $"SD Elements kept throttling {request} ({reason}){afterRetries}.{detail} Wait a while or raise -MaximumRetryCount on Connect-Sde.",
                 SdeErrorIds.Throttled,
-                ErrorCategory.LimitsExceeded,
-                uri,
-                status),
-            >= 500 => new SdeApiException(
-                $"SD Elements failed to answer GET {uri} ({reason}){afterRetries}.{detail} The server may be restarting or overloaded; try again later.",
+                ErrorCategory.LimitsExceeded),
+            >= 500 => Error(
+                $"SD Elements failed to answer {request} ({reason}){afterRetries}.{detail} The server may be restarting or overloaded; try again later.",
                 SdeErrorIds.ServerError,
-                ErrorCategory.ResourceUnavailable,
-                uri,
-                status),
-            400 => new SdeApiException(
-                $"SD Elements refused GET {uri} as a bad request ({reason}).{detail}",
+                ErrorCategory.ResourceUnavailable),
+            400 => Error(
+                $"SD Elements refused {request} as a bad request ({reason}).{detail}",
                 SdeErrorIds.BadRequest,
-                ErrorCategory.InvalidArgument,
-                uri,
-                status),
-            _ => new SdeApiException(
-                $"SD Elements answered GET {uri} with {reason}.{detail}",
+                ErrorCategory.InvalidArgument),
+            _ => Error(
+                $"SD Elements answered {request} with {reason}.{detail}",
                 SdeErrorIds.RequestFailed,
-                ErrorCategory.ProtocolError,
-                uri,
-                status),
+                ErrorCategory.ProtocolError),
         };
+
+        SdeApiException Error(string message, string errorId, ErrorCategory category) =>
+            new(message, errorId, category, uri, status, null, said);
     }
 
-    /// <summary>The detail, error or message text of a JSON failure body, if there is one.</summary>
-    private static string? ServerText(HttpResponseMessage response, CancellationToken readToken)
-    {
-        try
-        {
-            // Error bodies are small: read at most 64 KiB, and only as long as the call's budget lasts.
-            using var body = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
-            var buffer = new byte[MaximumErrorBodyBytes];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = body.ReadAsync(buffer, length, buffer.Length - length, readToken).GetAwaiter().GetResult()) > 0)
-            {
-                length += read;
-            }
-
-            var parsed = JsonSerializer.Deserialize(new ReadOnlySpan<byte>(buffer, 0, length), SdeJsonContext.Default.SdeErrorBody);
-            var text = Flatten(parsed?.Detail) ?? Flatten(parsed?.Error) ?? Flatten(parsed?.Message);
-            return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or InvalidOperationException or DecoderFallbackException or ArgumentException or InvalidDataException or OperationCanceledException)
-        {
-            // Not JSON, corrupt compression, a broken connection or a stalled body (the call's time is up,
-            // or the user stopped it; the caller checks which): the status alone still tells the story.
-            return null;
-        }
-    }
-
-    private static string? Flatten(object? value) => value switch
-    {
-        null => null,
-        object[] items => string.Join(" ", Array.ConvertAll(items, item => item?.ToString())),
-        _ => value.ToString(),
-    };
+    /// <summary>Messages follow each other in one line, so each ends like a sentence.</summary>
+    private static string AsSentence(string message) =>
+        message.EndsWith(".", StringComparison.Ordinal) || message.EndsWith("!", StringComparison.Ordinal) || message.EndsWith("?", StringComparison.Ordinal)
+            ? message
+            : message + ".";
 }

@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace SdeAlm.Api;
 
 /// <summary>
-/// Wraps a response body: counts the bytes read (for -Verbose) and stops reading past a cap,
-/// so a runaway or hostile server cannot exhaust memory.
+/// Wraps a response body and stops reading past a cap, so a runaway or hostile server cannot
+/// exhaust memory.
 /// </summary>
 internal sealed class LimitedReadStream : Stream
 {
@@ -23,7 +23,7 @@ internal sealed class LimitedReadStream : Stream
         _source = source;
     }
 
-    public long BytesRead { get; private set; }
+    private long _read;
 
     public override bool CanRead => true;
 
@@ -35,7 +35,7 @@ internal sealed class LimitedReadStream : Stream
 
     public override long Position
     {
-        get => BytesRead;
+        get => throw new NotSupportedException();
         set => throw new NotSupportedException();
     }
 
@@ -46,8 +46,8 @@ internal sealed class LimitedReadStream : Stream
 
     private int Count(int read)
     {
-        BytesRead += read;
-        if (BytesRead > _limit)
+        _read += read;
+        if (_read > _limit)
         {
             throw new SdeApiException(
                 $"The answer from {_source} is larger than {_limit / (1024 * 1024)} MiB, the most SdeAlm reads. The server may be misconfigured or not an SD Elements server.",

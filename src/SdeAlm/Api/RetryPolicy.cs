@@ -1,35 +1,52 @@
 using System;
 using System.Globalization;
+using System.Management.Automation;
+using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Threading;
 
 namespace SdeAlm.Api;
 
-/// <summary>Decides whether and how long to wait before trying a request again.</summary>
+/// <summary>
+/// One call's retries: whether a failure may be tried again (by the call's <see cref="RetryRule"/>),
+/// how long to wait first (Retry-After, else a doubling back-off) and the -TimeoutSec budget every
+/// attempt and wait comes out of. Waits run on the calling thread, so progress can be shown.
+/// </summary>
 internal sealed class RetryPolicy
 {
-    public RetryPolicy(int maximumRetryCount, int retryIntervalSec)
+    /// <summary>Waits at least this long show a progress bar, so a long Retry-After is not silent.</summary>
+    internal static readonly TimeSpan ProgressThreshold = TimeSpan.FromSeconds(1);
+
+    private const int ProgressActivityId = 0x5DE;
+
+    private readonly TimeBudget _budget;
+
+    public RetryPolicy(RetryRule rule, int maximumRetryCount, TimeSpan retryInterval, TimeSpan? timeout)
     {
+        Rule = rule;
         MaximumRetryCount = maximumRetryCount;
-        RetryInterval = TimeSpan.FromSeconds(retryIntervalSec);
+        RetryInterval = retryInterval;
+        _budget = new TimeBudget(timeout);
     }
+
+    public RetryRule Rule { get; }
 
     public int MaximumRetryCount { get; }
 
     public TimeSpan RetryInterval { get; }
 
-    /// <summary>Only answers that say "try again later" are retried; everything else is final.</summary>
-    public static bool IsRetryableStatus(int statusCode) =>
-        statusCode is 429 or 502 or 503 or 504;
+    /// <summary>How many times the call was sent again so far.</summary>
+    public int Retries { get; private set; }
 
     /// <summary>
-    /// The wait before retry number <paramref name="retry"/> (1-based) when the server gave no Retry-After:
-    /// the interval doubled each time, so a struggling server gets room.
+    /// Whether an answer says "try again later" under <paramref name="rule"/>. A write is repeated only
+    /// when the server said it did not act: 429, or 503 with Retry-After. A 502 or 504 comes from a
+    /// gateway that may have passed the write on.
     /// </summary>
-    public TimeSpan Backoff(int retry)
-    {
-        var factor = Math.Pow(2, Math.Min(retry - 1, 10));
-        return TimeSpan.FromTicks((long)(RetryInterval.Ticks * factor));
-    }
+    public static bool IsRetryableStatus(RetryRule rule, int statusCode, bool hasRetryAfter) =>
+        rule == RetryRule.Read
+            ? statusCode is 429 or 502 or 503 or 504
+            : statusCode == 429 || (statusCode == 503 && hasRetryAfter);
 
     /// <summary>Reads Retry-After as seconds or as an HTTP date; null when absent or unreadable.</summary>
     public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now)
@@ -55,4 +72,115 @@ internal sealed class RetryPolicy
 
     public static string Describe(TimeSpan wait) =>
         wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
+
+    /// <summary>
+    /// The wait before retry number <paramref name="retry"/> (1-based) when the server gave no Retry-After:
+    /// the interval doubled each time, so a struggling server gets room.
+    /// </summary>
+    public TimeSpan Backoff(int retry)
+    {
+        var factor = Math.Pow(2, Math.Min(retry - 1, 10));
+        return TimeSpan.FromTicks((long)(RetryInterval.Ticks * factor));
+    }
+
+    /// <inheritdoc cref="TimeBudget.StartAttempt"/>
+    public CancellationTokenSource StartAttempt(HttpMethod method, Uri uri, CancellationToken userToken) =>
+        _budget.StartAttempt(method, uri, userToken);
+
+    public SdeApiException TimedOut(HttpMethod method, Uri uri, Exception? inner) => _budget.TimedOut(method, uri, inner);
+
+    /// <summary>
+    /// After a request got no answer: waits the back-off and returns true when it may be sent again.
+    /// Only reads are repeated, since a write may have reached the server before the connection broke.
+    /// </summary>
+    public bool RetryAfterNoAnswer(bool transient, string request, RequestContext context)
+    {
+        if (Rule != RetryRule.Read || !transient || Retries >= MaximumRetryCount)
+        {
+            return false;
+        }
+
+        return WaitForRetry(Backoff(Retries + 1), extendsBudget: false, $"{request} got no answer", context);
+    }
+
+    /// <summary>After a failure status: waits as the server asked (or the back-off) and returns true when the request may be sent again.</summary>
+    public bool RetryAfterAnswer(HttpResponseMessage response, string request, TimeSpan elapsed, RequestContext context)
+    {
+        var status = (int)response.StatusCode;
+        var retryAfter = RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+        if (!IsRetryableStatus(Rule, status, retryAfter.HasValue) || Retries >= MaximumRetryCount)
+        {
+            return false;
+        }
+
+        var outcome = $"{status} {response.ReasonPhrase}".TrimEnd();
+        var wait = retryAfter ?? Backoff(Retries + 1);
+        context.Verbose($"{request} -> {outcome} in {(long)elapsed.TotalMilliseconds} ms; retry {Retries + 1} of {MaximumRetryCount} in {Describe(wait)}");
+        var reason = retryAfter.HasValue ? $"{request} answered {outcome}; the server asked to wait" : $"{request} answered {outcome}";
+        return WaitForRetry(wait, extendsBudget: retryAfter.HasValue, reason, context);
+    }
+
+    /// <summary>Waits before a retry unless the wait would overrun the call's time budget or the user stops.</summary>
+    private bool WaitForRetry(TimeSpan wait, bool extendsBudget, string reason, RequestContext context)
+    {
+        // The server's own Retry-After is waited on top of -TimeoutSec, but only up to -TimeoutSec itself;
+        // our own back-off must fit into what is left of the budget.
+        var allowed = extendsBudget ? _budget.Total : _budget.Remaining;
+        if (allowed is { } limit && wait > limit)
+        {
+            context.Verbose($"Not retrying: waiting {Describe(wait)} would exceed -TimeoutSec.");
+            return false;
+        }
+
+        if (wait >= ProgressThreshold)
+        {
+            WaitShowingProgress(wait, reason, context);
+        }
+        else
+        {
+            Sleep(wait, context.CancellationToken);
+        }
+
+        if (extendsBudget)
+        {
+            _budget.Extend(wait);
+        }
+
+        Retries++;
+        return true;
+    }
+
+    /// <summary>A progress bar that counts down the wait, a second at a time; Ctrl+C ends it at once.</summary>
+    private void WaitShowingProgress(TimeSpan wait, string reason, RequestContext context)
+    {
+        var activity = $"Waiting {Describe(wait)} before retry {Retries + 1} of {MaximumRetryCount}";
+        var end = DateTime.UtcNow + wait;
+        try
+        {
+            for (var left = wait; left > TimeSpan.Zero; left = end - DateTime.UtcNow)
+            {
+                context.Progress(new ProgressRecord(ProgressActivityId, activity, reason)
+                {
+                    SecondsRemaining = (int)Math.Ceiling(left.TotalSeconds),
+                    PercentComplete = (int)(100 * (1 - (left.TotalMilliseconds / wait.TotalMilliseconds))),
+                });
+                Sleep(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), context.CancellationToken);
+            }
+        }
+        finally
+        {
+            if (!context.CancellationToken.IsCancellationRequested)
+            {
+                context.Progress(new ProgressRecord(ProgressActivityId, activity, reason) { RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+
+    private static void Sleep(TimeSpan wait, CancellationToken userToken)
+    {
+        if (userToken.WaitHandle.WaitOne(wait))
+        {
+            userToken.ThrowIfCancellationRequested();
+        }
+    }
 }

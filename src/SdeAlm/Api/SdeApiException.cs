@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace SdeAlm.Api;
@@ -30,13 +31,15 @@ public sealed class SdeApiException : Exception
         ErrorCategory category,
         object? targetObject = null,
         int? statusCode = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        IReadOnlyList<string>? serverMessages = null)
         : base(message, innerException)
     {
         ErrorId = errorId;
         Category = category;
         TargetObject = targetObject;
         StatusCode = statusCode;
+        ServerMessages = serverMessages ?? [];
     }
 
     /// <summary>The stable identifier PowerShell shows as FullyQualifiedErrorId.</summary>
@@ -45,10 +48,16 @@ public sealed class SdeApiException : Exception
     public ErrorCategory Category { get; }
 
     /// <summary>The request URL, plugin id or argument the failure concerns.</summary>
-    public object? TargetObject { get; internal set; }
+    public object? TargetObject { get; }
 
     /// <summary>The HTTP status code, when the server answered.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>
+    /// What the server said about the failure, one problem each: the detail text, or field errors as
+    /// <c>params.alm_server: This field is required.</c>. Empty when it said nothing readable.
+    /// </summary>
+    internal IReadOnlyList<string> ServerMessages { get; }
 
     internal ErrorRecord ToErrorRecord() => new(this, ErrorId, Category, TargetObject);
 }

@@ -18,6 +18,7 @@ internal static class SdeErrorIds
     public const string BadRequest = "SdeBadRequest";
     public const string RequestFailed = "SdeRequestFailed";
     public const string Timeout = "SdeRequestTimeout";
+    public const string WriteOutcomeUnknown = "SdeWriteOutcomeUnknown";
     public const string ConnectionFailed = "SdeConnectionFailed";
     public const string HostNotFound = "SdeHostNotFound";
     public const string CertificateInvalid = "SdeCertificateInvalid";

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
+using System.Net.Http;
 using System.Threading;
 
 namespace SdeAlm.Api;
@@ -27,7 +28,7 @@ internal sealed class TimeBudget
     public void Extend(TimeSpan wait) => _granted += wait;
 
     /// <summary>A token that fires when the user stops or the budget runs out, whichever is first.</summary>
-    public CancellationTokenSource StartAttempt(Uri uri, CancellationToken userToken)
+    public CancellationTokenSource StartAttempt(HttpMethod method, Uri uri, CancellationToken userToken)
     {
         var attempt = CancellationTokenSource.CreateLinkedTokenSource(userToken);
         if (Remaining is { } left)
@@ -35,7 +36,7 @@ internal sealed class TimeBudget
             if (left <= TimeSpan.Zero)
             {
                 attempt.Dispose();
-                throw TimedOut(uri, null);
+                throw TimedOut(method, uri, null);
             }
 
             attempt.CancelAfter(left);
@@ -44,9 +45,9 @@ internal sealed class TimeBudget
         return attempt;
     }
 
-    public SdeApiException TimedOut(Uri uri, Exception? inner) =>
+    public SdeApiException TimedOut(HttpMethod method, Uri uri, Exception? inner) =>
         new(
-            $"GET {uri} did not complete within -TimeoutSec {Total?.TotalSeconds} seconds. The server may be overloaded; try again or connect with a larger -TimeoutSec.",
+            $"{method} {uri} did not complete within -TimeoutSec {Total?.TotalSeconds} seconds. The server may be overloaded; try again or connect with a larger -TimeoutSec.",
             SdeErrorIds.Timeout,
             ErrorCategory.OperationTimeout,
             uri,

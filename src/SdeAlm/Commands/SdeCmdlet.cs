@@ -6,8 +6,8 @@ using SdeAlm.Api;
 namespace SdeAlm.Commands;
 
 /// <summary>
-/// What every SdeAlm cmdlet shares: Ctrl+C cancels the request in flight, and API failures become
-/// ErrorRecords with stable ids instead of raw .NET exceptions.
+/// What every SdeAlm cmdlet shares: Ctrl+C cancels the request in flight, requests report to -Verbose and
+/// the progress bar, and API failures become ErrorRecords with stable ids instead of raw .NET exceptions.
 /// </summary>
 public abstract class SdeCmdlet : PSCmdlet, IDisposable
 {
@@ -21,7 +21,7 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token);
+    internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token, WriteProgress);
 
     /// <summary>Runs the cmdlet's work, turning failures into terminating ErrorRecords.</summary>
     internal void InvokeMappingErrors(Action work)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using SdeAlm.Api;
 using SdeAlm.Model;
@@ -9,7 +10,7 @@ namespace SdeAlm.Json;
 [JsonSerializable(typeof(AlmPlugin))]
 [JsonSerializable(typeof(AlmPluginPage))]
 [JsonSerializable(typeof(SdeUser))]
-[JsonSerializable(typeof(SdeErrorBody))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class SdeJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,349 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using SdeAlm.Api;
+using SdeAlm.Json;
+using Xunit;
+
+namespace SdeAlm.Tests;
+
+/// <summary>The client's request loop against a stub server: redirects, retries by rule, time budget, errors.</summary>
+public sealed class SdeApiClientTests
+{
+    private static readonly Uri s_server = new("https://sde.example.com/sde/");
+    private static readonly Uri s_things = new("https://sde.example.com/sde/api/v2/things/");
+
+    private readonly List<string> _verbose = [];
+    private readonly List<ProgressRecord> _progress = [];
+
+    [Fact]
+    public void A_redirect_loop_of_more_than_five_is_refused()
+    {
+        var stub = new StubHandler((request, _) => Redirect(HttpStatusCode.Found, request.RequestUri!));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub));
+        Assert.Equal(SdeErrorIds.RedirectRefused, error.ErrorId);
+        Assert.Equal(ErrorCategory.ProtocolError, error.Category);
+        Assert.Contains("more than 5 times", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, stub.Count);
+    }
+
+    [Fact]
+    public void A_redirect_to_another_host_is_refused_before_the_token_travels()
+    {
+        var stub = new StubHandler((_, _) => Redirect(HttpStatusCode.Found, new Uri("https://evil.example.net/")));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub));
+        Assert.Equal(SdeErrorIds.RedirectRefused, error.ErrorId);
+        Assert.Equal(ErrorCategory.SecurityError, error.Category);
+        Assert.Equal(1, stub.Count);
+    }
+
+    [Fact]
+    public void A_write_keeps_its_method_and_body_through_a_307_but_is_not_turned_into_a_get_by_a_302()
+    {
+        var moved = new Uri(s_server, "api/v2/moved/");
+        var stub = new StubHandler((request, number) => number == 0 ? Redirect(HttpStatusCode.TemporaryRedirect, moved) : StubHandler.Json(201, """{"id":1}"""));
+        var answer = Send(stub, HttpMethod.Post, """{"name":"a"}""");
+        Assert.Equal(1, answer.GetProperty("id").GetInt32());
+        Assert.Equal([HttpMethod.Post, HttpMethod.Post], stub.Seen.Select(seen => seen.Method));
+        Assert.Equal(moved, stub.Seen.Last().Uri);
+        Assert.Equal("""{"name":"a"}""", stub.Seen.Last().Body);
+
+        var found = new StubHandler((_, _) => Redirect(HttpStatusCode.Found, moved));
+        var error = Assert.Throws<SdeApiException>(() => Send(found, HttpMethod.Post, "{}"));
+        Assert.Equal(SdeErrorIds.RedirectRefused, error.ErrorId);
+        Assert.Equal(1, found.Count);
+    }
+
+    [Fact]
+    public void A_reset_connection_is_retried_for_a_get()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? throw Reset() : StubHandler.Json(200, """{"ok":true}"""));
+        Assert.True(Get(stub).GetProperty("ok").GetBoolean());
+        Assert.Equal(2, stub.Count);
+    }
+
+    [Fact]
+    public void Retry_after_in_seconds_is_waited()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(1))) : StubHandler.Json(200, "{}"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Get(stub);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited {clock.Elapsed}");
+        Assert.Equal(2, stub.Count);
+        Assert.Contains(_verbose, line => line.EndsWith("retry 1 of 3 in 1 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Retry_after_as_an_http_date_is_waited_until_then()
+    {
+        // The header has whole seconds: a date three seconds ahead is at least two seconds away.
+        var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(DateTimeOffset.UtcNow.AddSeconds(3))) : StubHandler.Json(200, "{}"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Get(stub);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"waited {clock.Elapsed}");
+        Assert.Equal(2, stub.Count);
+    }
+
+    [Fact]
+    public void A_long_wait_shows_progress_counting_down_and_completes_it()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(2))) : StubHandler.Json(200, "{}"));
+        Get(stub);
+        var counting = _progress.Where(record => record.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.NotEmpty(counting);
+        Assert.Equal(counting.Select(record => record.SecondsRemaining).OrderByDescending(seconds => seconds), counting.Select(record => record.SecondsRemaining));
+        Assert.Equal(2, counting[0].SecondsRemaining);
+        Assert.Equal("Waiting 2 s before retry 1 of 3", counting[0].Activity);
+        Assert.Equal($"GET {s_things} answered 429 Too Many Requests; the server asked to wait", counting[0].StatusDescription);
+        Assert.Equal(ProgressRecordType.Completed, _progress.Last().RecordType);
+    }
+
+    [Fact]
+    public void A_short_wait_shows_no_progress()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(TimeSpan.Zero)) : StubHandler.Json(200, "{}"));
+        Get(stub);
+        Assert.Empty(_progress);
+    }
+
+    [Fact]
+    public void Ctrl_c_ends_a_retry_after_wait()
+    {
+        var stub = new StubHandler((_, _) => Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(60))));
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var client = NewClient(stub, options => options.Timeout = null);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<OperationCanceledException>(() => client.Send(HttpMethod.Get, s_things, null, SdeJsonContext.Default.JsonElement, new RequestContext(null, stopping.Token, _progress.Add)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.Equal(1, stub.Count);
+    }
+
+    [Fact]
+    public void A_backoff_that_would_outlast_the_timeout_is_not_waited()
+    {
+        // -TimeoutSec 1.5, back-off 1 s then 2 s: the second wait would run out the budget, so the call ends.
+        var stub = new StubHandler((_, _) => StubHandler.Json(503, """{"detail":"Busy."}"""));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => { options.Timeout = TimeSpan.FromSeconds(1.5); options.RetryIntervalSec = 1; options.MaximumRetryCount = 5; }));
+        Assert.Equal(SdeErrorIds.ServerError, error.ErrorId);
+        Assert.Equal(2, stub.Count);
+        Assert.Contains(_verbose, line => line == "Not retrying: waiting 2 s would exceed -TimeoutSec.");
+    }
+
+    [Fact]
+    public void A_stalled_answer_times_out_with_the_method_in_the_message()
+    {
+        var stub = new StubHandler(async (_, _, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            throw new InvalidOperationException("unreachable");
+        });
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(SdeErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
+        Assert.StartsWith($"GET {s_things} did not complete within -TimeoutSec", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PATCH")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public void A_write_is_not_repeated_after_a_reset_connection(string method)
+    {
+        var stub = new StubHandler((_, _) => throw Reset());
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, new HttpMethod(method), "{}", hint: "Run Get-SdeAlmConnection -ProjectId 7 to see it."));
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(SdeErrorIds.WriteOutcomeUnknown, error.ErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.Category);
+        Assert.Contains("may or may not have made its change", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Run Get-SdeAlmConnection -ProjectId 7 to see it.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_write_is_not_repeated_after_a_timeout()
+    {
+        var stub = new StubHandler(async (_, _, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            throw new InvalidOperationException("unreachable");
+        });
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, HttpMethod.Post, "{}", configure: options => options.Timeout = TimeSpan.FromMilliseconds(300)));
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(SdeErrorIds.WriteOutcomeUnknown, error.ErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(500)]
+    public void A_write_is_not_repeated_after_a_gateway_or_server_failure(int status)
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(status, """{"detail":"Upstream failed."}"""));
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, HttpMethod.Post, "{}"));
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(SdeErrorIds.WriteOutcomeUnknown, error.ErrorId);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.Category);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(["Upstream failed."], error.ServerMessages);
+    }
+
+    [Fact]
+    public void A_write_is_not_repeated_after_503_without_retry_after()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(503, "{}"));
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, HttpMethod.Post, "{}"));
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(SdeErrorIds.ServerError, error.ErrorId);
+    }
+
+    [Fact]
+    public void A_write_is_repeated_after_429_and_after_503_with_retry_after()
+    {
+        var stub = new StubHandler((_, number) => number switch
+        {
+            0 => Throttled(_ => { }),
+            1 => WithRetryAfter(StubHandler.Json(503, "{}"), TimeSpan.Zero),
+            _ => StubHandler.Json(201, """{"id":7}"""),
+        });
+        var answer = Send(stub, HttpMethod.Post, """{"name":"x"}""");
+        Assert.Equal(7, answer.GetProperty("id").GetInt32());
+        Assert.Equal(3, stub.Count);
+        Assert.All(stub.Seen, seen => Assert.Equal("""{"name":"x"}""", seen.Body));
+    }
+
+    [Fact]
+    public void A_post_that_reads_may_be_retried_after_a_reset_when_the_caller_says_so()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? throw Reset() : StubHandler.Json(200, """{"success":true}"""));
+        using var client = NewClient(stub);
+        var answer = client.Send(HttpMethod.Post, s_things, "{}"u8.ToArray(), SdeJsonContext.Default.JsonElement, Context(), RetryRule.Read);
+        Assert.True(answer.GetProperty("success").GetBoolean());
+        Assert.Equal(2, stub.Count);
+    }
+
+    [Fact]
+    public void The_body_goes_as_utf8_json_with_the_token()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(200, "{}"));
+        Send(stub, HttpMethod.Patch, """{"name":"Zoë"}""");
+        var seen = Assert.Single(stub.Seen);
+        Assert.Equal("application/json; charset=utf-8", seen.ContentType);
+        Assert.Equal("""{"name":"Zoë"}""", seen.Body);
+        Assert.Equal("Token secret-token", seen.Authorization);
+    }
+
+    [Fact]
+    public void No_content_is_a_default_answer()
+    {
+        var stub = new StubHandler((_, _) => new HttpResponseMessage(HttpStatusCode.NoContent));
+        using var client = NewClient(stub);
+        var answer = client.Send(HttpMethod.Delete, s_things, null, SdeJsonContext.Default.JsonElement, Context());
+        Assert.Equal(JsonValueKind.Undefined, answer.ValueKind);
+        Assert.Null(client.Send(HttpMethod.Delete, s_things, null, SdeJsonContext.Default.SdeUser, Context()));
+    }
+
+    [Fact]
+    public void Verbose_shows_method_url_status_and_time_but_never_a_body()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? StubHandler.Json(400, """{"name":["secret-in-error"]}""") : StubHandler.Json(201, """{"password":"secret-in-answer"}"""));
+        Assert.Throws<SdeApiException>(() => Send(stub, HttpMethod.Post, """{"password":"secret-in-request"}"""));
+        Send(stub, HttpMethod.Post, """{"password":"secret-in-request"}""");
+        Assert.Matches($"^POST {s_things} -> 400 Bad Request in \\d+ ms$", _verbose[0]);
+        Assert.Matches($"^POST {s_things} -> 201 Created in \\d+ ms, \\d+ B$", _verbose[1]);
+        Assert.DoesNotContain(_verbose, line => line.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_request_lists_each_field_and_what_the_server_said()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(400, """{"params":{"alm_server":["This field is required."]},"name":["This field may not be blank.","Too short"],"non_field_errors":["Pick a project."]}"""));
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, HttpMethod.Post, "{}"));
+        Assert.Equal(SdeErrorIds.BadRequest, error.ErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.Category);
+        Assert.Equal(400, error.StatusCode);
+        Assert.Equal(["params.alm_server: This field is required.", "name: This field may not be blank.", "name: Too short", "Pick a project."], error.ServerMessages);
+        Assert.Equal(
+            $"SD Elements refused POST {s_things} as a bad request (400 Bad Request). The server said: params.alm_server: This field is required. name: This field may not be blank. name: Too short. Pick a project.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Permission_denied_says_what_the_caller_needs()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(403, """{"detail":"You do not have permission to perform this action."}"""));
+        using var client = NewClient(stub);
+        var context = Context();
+        context.PermissionHint = "SD Elements needs the 'Edit ALM connections' permission for this.";
+        var error = Assert.Throws<SdeApiException>(() => client.Send(HttpMethod.Post, s_things, "{}"u8.ToArray(), SdeJsonContext.Default.JsonElement, context));
+        Assert.Equal(SdeErrorIds.PermissionDenied, error.ErrorId);
+        Assert.Equal(
+            $"The API token's user may not send POST to {s_things} (403 Forbidden). The server said: You do not have permission to perform this action. SD Elements needs the 'Edit ALM connections' permission for this. Ask an SD Elements administrator for access.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Not_found_keeps_its_status_for_a_caller_that_falls_back()
+    {
+        var stub = new StubHandler((_, _) => StubHandler.Json(404, """{"detail":"Not found."}"""));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub));
+        Assert.Equal(404, error.StatusCode);
+        Assert.Equal(SdeErrorIds.NotFound, error.ErrorId);
+        Assert.Equal(["Not found."], error.ServerMessages);
+    }
+
+    private JsonElement Get(StubHandler stub, Action<SdeClientOptions>? configure = null)
+    {
+        using var client = NewClient(stub, configure);
+        return client.Send(HttpMethod.Get, s_things, null, SdeJsonContext.Default.JsonElement, Context());
+    }
+
+    private JsonElement Send(StubHandler stub, HttpMethod method, string body, string? hint = null, Action<SdeClientOptions>? configure = null)
+    {
+        using var client = NewClient(stub, configure);
+        var context = Context();
+        context.WriteCheckHint = hint;
+        return client.Send(method, s_things, Encoding.UTF8.GetBytes(body), SdeJsonContext.Default.JsonElement, context);
+    }
+
+    private RequestContext Context() => new(_verbose.Add, CancellationToken.None, _progress.Add);
+
+    private static SdeApiClient NewClient(StubHandler stub, Action<SdeClientOptions>? configure = null)
+    {
+        var options = new SdeClientOptions(s_server) { RetryIntervalSec = 0, Timeout = TimeSpan.FromSeconds(30) };
+        configure?.Invoke(options);
+        return new SdeApiClient(options, "secret-token", stub);
+    }
+
+    private static HttpResponseMessage Redirect(HttpStatusCode status, Uri location)
+    {
+        var response = new HttpResponseMessage(status);
+        response.Headers.Location = location;
+        return response;
+    }
+
+    private static HttpResponseMessage Throttled(Action<HttpResponseMessage> headers)
+    {
+        var response = StubHandler.Json(429, """{"detail":"Request was throttled."}""");
+        headers(response);
+        return response;
+    }
+
+    private static HttpResponseMessage WithRetryAfter(HttpResponseMessage response, TimeSpan wait)
+    {
+        response.Headers.RetryAfter = new(wait);
+        return response;
+    }
+
+    private static HttpRequestException Reset() =>
+        new("The response ended prematurely.", new IOException("Connection reset by peer", new SocketException((int)SocketError.ConnectionReset)));
+}
