@@ -26,4 +26,8 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string RestUrlRefused = "SdeRestUrlRefused";
+    public const string RestBodyInvalid = "SdeRestBodyInvalid";
+    public const string RestQueryInvalid = "SdeRestQueryInvalid";
+    public const string RestParameterConflict = "SdeRestParameterConflict";
 }
