@@ -55,6 +55,17 @@ public class HardeningTests
         Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"results":[5]}""", "a plugin")]
+    [InlineData("""{"results":[{"sections":[7]}]}""", "a section")]
+    [InlineData("""{"results":[{"sections":[{"fields":[true]}]}]}""", "a field")]
+    [InlineData("""[]""", "a plugin list")]
+    public void Json_errors_name_our_types_in_words(string json, string expected)
+    {
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPluginPage));
+        Assert.StartsWith("the JSON value could not be converted to " + expected + " ", ResponseReader.Describe(error) + " ", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_refused_certificate_is_explained()
     {

@@ -198,6 +198,16 @@ public sealed class SdeApiClientTests
     }
 
     [Fact]
+    public void A_write_whose_answer_breaks_off_may_have_been_made()
+    {
+        var stub = new StubHandler((_, _) => new HttpResponseMessage(HttpStatusCode.Created) { Content = new StreamContent(new BrokenStream()) { Headers = { ContentType = new("application/json") } } });
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, HttpMethod.Post, "{}"));
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(SdeErrorIds.WriteOutcomeUnknown, error.ErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.Category);
+    }
+
+    [Fact]
     public void A_write_is_not_repeated_after_503_without_retry_after()
     {
         var stub = new StubHandler((_, _) => StubHandler.Json(503, "{}"));
@@ -342,6 +352,16 @@ public sealed class SdeApiClientTests
     {
         response.Headers.RetryAfter = new(wait);
         return response;
+    }
+
+    /// <summary>A body whose connection drops on the first read.</summary>
+    private sealed class BrokenStream : MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new IOException("The response ended prematurely.");
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new IOException("The response ended prematurely.");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new IOException("The response ended prematurely.");
     }
 
     private static HttpRequestException Reset() =>
