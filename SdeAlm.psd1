@@ -22,6 +22,7 @@
         'Get-SdeAlmPluginField'
         'New-SdeAlmPluginSetting'
         'Test-SdeAlmPluginSetting'
+        'Get-SdeAlmJob'
         'Invoke-SdeRestMethod'
     )
     VariablesToExport      = @()

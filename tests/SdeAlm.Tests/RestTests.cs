@@ -1,6 +1,8 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
@@ -144,5 +146,98 @@ public class RestTests
         var error = Assert.Throws<SdeApiException>(() => RestAnswerObjects.ToObject(json.RootElement, s_base));
         Assert.Equal("SdeInvalidJson", error.ErrorId);
         Assert.Contains("at $.results[1]", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public class PageWalkerTests
+{
+    private static readonly Uri s_base = new("https://sde.example.com/sde/");
+
+    private static string[] Walk(params (string Page, string[] Items, string? Next)[] pages) =>
+        PageWalker.Walk(
+            s_base,
+            new Uri(s_base, pages[0].Page),
+            "job list",
+            uri => Array.Find(pages, page => new Uri(s_base, page.Page) == uri),
+            page => ((IEnumerable<string>?)page.Items, page.Next)).ToArray();
+
+    [Fact]
+    public void Walks_next_links_relative_or_absolute_on_the_same_origin()
+    {
+        var items = Walk(
+            ("api/v2/jobs/alm/", ["1", "2"], "https://sde.example.com/sde/api/v2/jobs/alm/?page=2"),
+            ("api/v2/jobs/alm/?page=2", ["3"], "?page=3"),
+            ("api/v2/jobs/alm/?page=3", ["4"], null));
+        Assert.Equal(["1", "2", "3", "4"], items);
+    }
+
+    [Fact]
+    public void Refuses_a_next_link_to_another_origin()
+    {
+        var error = Assert.Throws<SdeApiException>(() => Walk(("api/v2/jobs/alm/", ["1"], "https://evil.example/api/v2/jobs/alm/?page=2")));
+        Assert.Equal("SdeRedirectRefused", error.ErrorId);
+        Assert.Equal(ErrorCategory.SecurityError, error.Category);
+        Assert.StartsWith("The job list's 'next' link 'https://evil.example/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_next_links_that_loop()
+    {
+        var error = Assert.Throws<SdeApiException>(() => Walk(
+            ("api/v2/jobs/alm/", ["1"], "?page=2"),
+            ("api/v2/jobs/alm/?page=2", ["2"], "/sde/api/v2/jobs/alm/")));
+        Assert.Equal("SdeInvalidJson", error.ErrorId);
+        Assert.Contains("loop back to https://sde.example.com/sde/api/v2/jobs/alm/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_page_without_results()
+    {
+        var error = Assert.Throws<SdeApiException>(() => Walk(("api/v2/jobs/alm/", null!, null)));
+        Assert.Equal("SdeInvalidJson", error.ErrorId);
+        Assert.Contains("has no 'results' list", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public class AlmJobReadingTests
+{
+    [Theory]
+    [InlineData("{\"id\":4,\"connection\":1}", 1)]
+    [InlineData("{\"id\":4,\"connection\":\"12\"}", 12)]
+    [InlineData("{\"id\":4,\"connection\":{\"alias\":\"x\",\"system\":{\"id\":\"jira\"},\"id\":3}}", 3)]
+    [InlineData("{\"id\":4,\"connection\":null}", null)]
+    [InlineData("{\"id\":4}", null)]
+    [InlineData("{\"id\":4,\"connection\":[1]}", null)]
+    public void Connection_is_read_as_an_id_or_an_expanded_object(string json, int? expected)
+    {
+        var job = JsonSerializer.Deserialize(json, AlmJobJsonContext.Default.AlmJobJson)!;
+        Assert.Equal(expected, job.Connection);
+        Assert.Equal(4, job.Id);
+    }
+
+    [Theory]
+    [InlineData("\"2026-11-30T02:00:04.800Z\"", "2026-11-30T02:00:04.8000000+00:00")]
+    [InlineData("\"2026-11-30T03:00:04.800+01:00\"", "2026-11-30T02:00:04.8000000+00:00")]
+    [InlineData("\"2026-11-30T02:00:04\"", "2026-11-30T02:00:04.0000000+00:00")]
+    [InlineData("\"yesterday\"", null)]
+    [InlineData("null", null)]
+    [InlineData("17", null)]
+    public void Last_run_is_an_instant_and_unreadable_times_are_null(string lastRun, string? expectedUtc)
+    {
+        var job = JsonSerializer.Deserialize("{\"id\":1,\"last_run\":" + lastRun + ",\"succeeded\":true}", AlmJobJsonContext.Default.AlmJobJson)!;
+        Assert.Equal(expectedUtc, job.LastRun?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(job.Succeeded);
+    }
+
+    [Fact]
+    public void Mapper_shows_the_run_in_local_time_and_keeps_every_field()
+    {
+        var json = JsonSerializer.Deserialize(
+            "{\"id\":4,\"user\":2,\"succeeded\":false,\"automatic\":true,\"ready\":true,\"result_message\":\"Error\",\"last_run\":\"2026-11-30T02:00:04.800Z\",\"connection\":1,\"project_id\":7}",
+            AlmJobJsonContext.Default.AlmJobJson)!;
+        var job = AlmJobMapper.ToJob(json, "https://sde.example.com/");
+        Assert.Equal((4, 1, 7, 2, false, true, true, "Error", "https://sde.example.com/"), (job.Id, job.AlmConnectionId, job.ProjectId, job.User, job.Succeeded, job.Ready, job.Automatic, job.Message, job.Server));
+        Assert.Equal(new DateTime(2026, 11, 30, 2, 0, 4, 800, DateTimeKind.Utc), job.LastRun!.Value.UtcDateTime);
+        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(job.LastRun.Value.UtcDateTime), job.LastRun.Value.Offset);
     }
 }

@@ -26,6 +26,7 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string AlmJobNotFound = "SdeAlmJobNotFound";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestBodyInvalid = "SdeRestBodyInvalid";
     public const string RestQueryInvalid = "SdeRestQueryInvalid";
