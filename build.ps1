@@ -131,6 +131,7 @@ function Invoke-Test {
     Write-Host 'Checking formatting (dotnet format --verify-no-changes)'
     Invoke-Native { dotnet format (Join-Path $Root 'SdeAlm.PowerShell.sln') --verify-no-changes }
 
+    Invoke-ReferenceCheck
     $unit = Invoke-UnitTest -ResultFolder $results
     $pester = Invoke-PesterTest -ResultFolder $results
 
@@ -139,6 +140,15 @@ function Invoke-Test {
     Write-Host "xunit: $($unit.Passed) passed, $($unit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-ReferenceCheck {
+    # Windows PowerShell 5.1 cannot run here: prove from the built DLLs' metadata that every assembly they
+    # reference is found there (.NET Framework 4.7.2, its System.Management.Automation, or a shipped copy
+    # through the module's resolver), and print the redirects that resolver serves.
+    $tool = Join-Path $Out 'tools/ReferenceCheck'
+    Invoke-Native { dotnet build (Join-Path $Root 'tools/ReferenceCheck/ReferenceCheck.csproj') -c Release -o $tool --nologo -v quiet }
+    Invoke-Native { dotnet (Join-Path $tool 'SdeAlm.ReferenceCheck.dll') $ModuleOut }
 }
 
 function Invoke-UnitTest {

@@ -8,13 +8,6 @@ BeforeAll {
         param([string] $Line)
         @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | Where-Object ResultType -eq 'ParameterValue')
     }
-
-    function ConvertTo-CompletionText {
-        # How a value must be typed: single-quoted when it is not one bare word, wildcard characters escaped.
-        param([string] $Text, [switch] $Wildcard)
-        if ($Wildcard) { $Text = [WildcardPattern]::Escape($Text) }
-        if ($Text -match '^[\p{L}\p{Nd}_./:+][\p{L}\p{Nd}_./:+-]*$') { $Text } else { "'" + $Text.Replace("'", "''") + "'" }
-    }
 }
 
 Describe 'Tab completion' {
@@ -58,16 +51,28 @@ Describe 'Tab completion' {
 
     Context 'field names and sections' {
         It 'completes -Section from the plugin named on the line: <Line>' -ForEach @(
-            @{ Line = 'Get-SdeAlmPluginField -PluginId trac -Section Cre'; PluginId = 'trac'; Prefix = 'Cre' }
-            @{ Line = 'Get-SdeAlmPluginField trac -Section '; PluginId = 'trac'; Prefix = '' }
-            @{ Line = 'Get-SdeAlmPluginField azure-devops -Section '; PluginId = 'azure-devops'; Prefix = '' }
-            @{ Line = 'Get-SdeAlmPluginField -PluginId kitchen-sink -Section ''Field'; PluginId = 'kitchen-sink'; Prefix = 'Field' }
+            @{ Line = 'Get-SdeAlmPluginField -PluginId trac -Section Cre'; Expected = @('Credentials') }
+            @{ Line = 'Get-SdeAlmPluginField trac -Section '; Expected = @("'(general)'", "'Connection Details'", 'Credentials', 'Synchronization', "'Tasks to Synchronize'") }
+            @{ Line = 'Get-SdeAlmPluginField azure-devops -Section '; Expected = @("'(general)'", "'Connexion 🔌'", "'Identifiants 🔑'", "'Éléments de travail'", 'Synchronisation', "'Tâches à synchroniser'") }
+            @{ Line = 'Get-SdeAlmPluginField -PluginId kitchen-sink -Section ''Field'; Expected = @("'Field Types'") }
+            @{ Line = 'Get-SdeAlmPluginField -PluginId kitchen-sink -Section ''(g'; Expected = @("'(general)'") }
         ) {
-            $labels = @(($Catalog | Where-Object id -eq $PluginId).sections.label | Where-Object { $_ -and $_ -like "$Prefix*" })
-            $labels.Count | Should -BeGreaterThan 0
-            $completions = Get-Completion $Line
-            @($completions.ListItemText) | Should -Be $labels
-            @($completions.CompletionText) | Should -Be @($labels | ForEach-Object { ConvertTo-CompletionText $_ -Wildcard })
+            @((Get-Completion $Line).CompletionText) | Should -Be $Expected
+        }
+
+        It 'finds the unlabeled section by the (general) it completes to' {
+            @(Get-SdeAlmPluginField jira -Section '(general)' | ForEach-Object Name) | Should -Be @('alm_project', 'alm_parent_issue')
+            @(Get-SdeAlmPluginField jira -Section '(general)' | ForEach-Object Section) | Should -Be @($null, $null)
+        }
+
+        It 'completes -FieldType with the types of the plugin on the line' {
+            @((Get-Completion 'Get-SdeAlmPluginField trac -FieldType ').CompletionText) | Should -Be @('boolean', 'checkbox', 'masked_string', 'radio', 'select', 'string')
+            @((Get-Completion 'Get-SdeAlmPluginField -FieldType mas').CompletionText) | Should -Be @('masked_string')
+        }
+
+        It 'completes Get-SdeAlmPlugin -Name with plugin names, quoted when needed' {
+            @((Get-Completion 'Get-SdeAlmPlugin -Name ').CompletionText) | Should -Be @('Trac', 'JIRA', 'GitHub', "'Azure DevOps'", "'Kitchen Sink'", "'Empty Plugin'")
+            @((Get-Completion 'Get-SdeAlmPlugin -Name az').ToolTip) | Should -Be @('azure-devops')
         }
 
         It 'quotes section labels that contain spaces' {

@@ -9,9 +9,9 @@ AfterAll {
 }
 
 Describe 'Default views' {
-    It 'shows plugins as a table of id, name, command and field counts' {
+    It 'shows plugins as a table of id, name, command and the count properties' {
         $lines = (Get-SdeAlmPlugin | Out-String -Width 200) -split "`n" | ForEach-Object TrimEnd
-        $lines | Where-Object { $_ -match '^Id\s+Name\s+Command\s+Sections\s+Fields\s+Required$' } | Should -Not -BeNullOrEmpty
+        $lines | Where-Object { $_ -match '^Id\s+Name\s+Command\s+SectionCount\s+FieldCount\s+Required$' } | Should -Not -BeNullOrEmpty
         foreach ($plugin in $Catalog) {
             $fields = @(foreach ($section in $plugin.sections) { $section.fields })
             $required = @($fields | Where-Object required).Count
@@ -20,16 +20,56 @@ Describe 'Default views' {
         }
     }
 
-    It 'groups fields by plugin and section with name, label, type, required and default' {
-        $text = Get-SdeAlmPluginField trac | Out-String -Width 200
-        $raw = $Catalog | Where-Object id -eq trac
-        foreach ($section in $raw.sections) {
-            $label = if ($null -eq $section.label) { '(general)' } else { $section.label }
-            $text | Should -Match ([regex]::Escape("Plugin / Section: trac / $label"))
+    It 'names every column of the <Type> table after a property of the object' -ForEach @(
+        @{ Type = 'plugin'; Command = { Get-SdeAlmPlugin -Id trac } }
+        @{ Type = 'field'; Command = { Get-SdeAlmPluginField trac -Name alm_method } }
+    ) {
+        $object = & $Command
+        $lines = ($object | Out-String -Width 250) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ }
+        $headers = -split $lines[0]
+        $headers.Count | Should -BeGreaterThan 4
+        foreach ($header in $headers) {
+            $object.PSObject.Properties.Name | Should -Contain $header
         }
+    }
+
+    It 'shows fields as one flat table after <Step>' -ForEach @(
+        @{ Step = 'nothing'; Command = { Get-SdeAlmPluginField } }
+        @{ Step = 'Sort-Object'; Command = { Get-SdeAlmPlugin | Get-SdeAlmPluginField | Sort-Object Name } }
+        @{ Step = 'Where-Object'; Command = { Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required } }
+        @{ Step = 'Format-Table'; Command = { Get-SdeAlmPluginField | Format-Table } }
+    ) {
+        $lines = (& $Command | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd
+        @($lines -match '^PluginId\s+Name\s').Count | Should -Be 1
+        @($lines -match '^-{8}\s+-{4}\s').Count | Should -Be 1
+        $lines | Should -Not -Match 'Plugin / Section'
+    }
+
+    It 'shows PluginId, the whole Name, FieldType, Required and Default at 80 columns' {
+        $lines = (Get-SdeAlmPlugin | Get-SdeAlmPluginField | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd
+        $lines | Where-Object { $_ -match '^PluginId\s+Name\s+FieldType\s+Required\s+Default' } | Should -Not -BeNullOrEmpty
+        $lines | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+        @($lines -match '^trac\s+sde_verification_filter\s+checkbox\s+False\s+none,partial,pass').Count | Should -Be 1
+        @($lines -match '^kitchen-sink\s+ks_readonly_deprecated\s+boolean\s+False\s+False(\s|$)').Count | Should -Be 1
+        @($lines -match '^kitchen-sink\s+ks_date_range\s+date_range\s+False\s+\{"from":"2024').Count | Should -Be 1
+    }
+
+    It 'adds Label and Section when the width allows' {
+        $narrow = (Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd
+        $wide = (Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required | Out-String -Width 120) -split "`n" | ForEach-Object TrimEnd
+        $narrow | Where-Object { $_ -match '^PluginId\s+Name\s+FieldType\s+Required\s+Default\s+Label$' } | Should -Not -BeNullOrEmpty
+        $wide | Where-Object { $_ -match '^PluginId\s+Name\s+FieldType\s+Required\s+Default\s+Label\s+Section$' } | Should -Not -BeNullOrEmpty
+        @($wide -match '^jira\s+alm_pass\s+masked_string\s+True\s+JIRA Password or API Token\s+Credentials$').Count | Should -Be 1
+        @($wide -match '^trac\s+alm_project\s+string\s+True\s+Trac Milestone\s+\(general\)$').Count | Should -Be 1
+    }
+
+    It 'keeps the grouped table as the BySection view' {
+        $text = Get-SdeAlmPluginField trac | Format-Table -View BySection | Out-String -Width 80
+        $text | Should -Match ([regex]::Escape('Plugin / Section: trac / (general)'))
+        $text | Should -Match ([regex]::Escape('Plugin / Section: trac / Connection Details'))
         $text | Should -Match 'Name\s+Label\s+FieldType\s+Required\s+Default'
-        $method = $raw.sections.fields | Where-Object name -eq alm_method
-        $text | Should -Match ('alm_method\s+{0}\s+{1}\s+True\s+{2}' -f $method.label, $method.field_type, $method.default)
+        $text | Should -Match 'alm_method\s+Protocol\s+radio\s+True\s+https'
+        $text | Should -Match 'sde_verification_filter\s'
     }
 
     It 'never shows type names or collection dumps: <Command>' -ForEach @(
@@ -39,6 +79,8 @@ Describe 'Default views' {
         @{ Command = { (Get-SdeAlmPluginField trac -Name alm_method).Options } }
         @{ Command = { Get-SdeConnection } }
         @{ Command = { Get-SdeAlmPluginField trac -Name alm_method | Format-List } }
+        @{ Command = { Get-SdeAlmPluginField kitchen-sink | Format-List } }
+        @{ Command = { Get-SdeAlmPluginField kitchen-sink | Format-Table -View BySection } }
     ) {
         $text = & $Command | Out-String -Width 200
         $text | Should -Not -BeNullOrEmpty

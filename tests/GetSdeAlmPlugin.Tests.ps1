@@ -177,3 +177,39 @@ Describe 'Plugin objects' {
         Get-SdeAlmPluginField -PluginId empty | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Plugin counts as properties' {
+    BeforeAll {
+        $null = Connect-TestSde
+    }
+    AfterAll {
+        Disconnect-Sde
+    }
+
+    It 'gives every plugin SectionCount, FieldCount and Required, the number of its required fields' {
+        $rows = Get-SdeAlmPlugin | ForEach-Object { '{0} {1} {2} {3}' -f $_.Id, $_.SectionCount, $_.FieldCount, $_.Required }
+        $rows | Should -Be @('trac 5 13 5', 'jira 6 22 6', 'github 6 16 4', 'azure-devops 6 14 6', 'kitchen-sink 5 25 1', 'empty 0 0 0')
+    }
+
+    It 'keeps the plugins with at least one required field under Where required' {
+        @((Get-SdeAlmPlugin | Where required).Id) | Should -Be @('trac', 'jira', 'github', 'azure-devops', 'kitchen-sink')
+    }
+
+    It 'filters, sorts and selects on the counts' {
+        @((Get-SdeAlmPlugin | Where-Object Required -gt 4).Id) | Should -Be @('trac', 'jira', 'azure-devops')
+        @((Get-SdeAlmPlugin | Sort-Object FieldCount).Id) | Should -Be @('empty', 'trac', 'azure-devops', 'github', 'jira', 'kitchen-sink')
+        $selected = Get-SdeAlmPlugin -Id github | Select-Object Id, Required
+        "$($selected.Id) $($selected.Required)" | Should -Be 'github 4'
+    }
+
+    It 'does not let a script change what the catalog said' {
+        $plugin = Get-SdeAlmPlugin -Id trac
+        { $plugin.Id = 'other' } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $plugin.Required = 0 } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $plugin.Sections[0].Fields[0].Required = $false } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $plugin.Sections[0] = $null } | Should -Throw
+        $plugin.Id | Should -Be 'trac'
+        $plugin.Sections[0].Fields[0].Required | Should -BeTrue
+        $plugin.Sections.Length | Should -Be 5
+    }
+}

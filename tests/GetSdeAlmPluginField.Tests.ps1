@@ -88,3 +88,42 @@ Describe 'Get-SdeAlmPluginField' {
         @((Get-SdeAlmPluginField trac -Required -Scope system).Name) | Should -Be @($expected.Field.name)
     }
 }
+
+Describe 'Field values as text' {
+    BeforeAll {
+        $null = Connect-TestSde
+    }
+    AfterAll {
+        Disconnect-Sde
+    }
+
+    It 'keeps Scope and Options as collections that scripts index' {
+        $field = Get-SdeAlmPluginField kitchen-sink -Name ks_required
+        $field.Scope[0] | Should -Be 'system'
+        $field.Scope[1] | Should -Be 'project'
+        $field.Scope.Count | Should -Be 2
+        $field.Scope -contains 'project' | Should -BeTrue
+        $radio = Get-SdeAlmPluginField kitchen-sink -Name ks_radio
+        $radio.Options[0].Label | Should -Be 'Option A'
+        $radio.Options[1].Value | Should -Be 'b'
+    }
+
+    It 'writes readable text to CSV: joined scopes and options, structured defaults as one line of JSON' {
+        $rows = Get-SdeAlmPluginField kitchen-sink -Name ks_required, ks_checkbox, ks_date_range | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $byName = @{}
+        foreach ($row in $rows) { $byName[$row.Name] = $row }
+        $byName['ks_required'].Scope | Should -Be 'system, project'
+        $byName['ks_checkbox'].Options | Should -Be 'x, y, z'
+        $byName['ks_checkbox'].Default | Should -Be 'x,z'
+        $byName['ks_date_range'].Default | Should -Be '{"from":"2024-01-01","to":"2024-12-31"}'
+        $text = Get-SdeAlmPlugin | Get-SdeAlmPluginField | ConvertTo-Csv -NoTypeInformation | Out-String
+        $text | Should -Not -Match 'System\.|SdeAlm\.Model'
+    }
+
+    It 'keeps a structured default a dictionary for scripts' {
+        $field = Get-SdeAlmPluginField kitchen-sink -Name ks_date_range
+        $field.Default['to'] | Should -Be '2024-12-31'
+        $field.Default.From | Should -Be '2024-01-01'
+        ($field | ConvertTo-Json -Depth 3 | ConvertFrom-Json).Default.to | Should -Be '2024-12-31'
+    }
+}

@@ -353,13 +353,19 @@ Describe 'Module help' {
         foreach ($name in (Get-Command -Module SdeAlm -CommandType Cmdlet).Name) { $about | Should -Match "\b$name\b" }
     }
 
-    It 'explains every ErrorId the module can raise in about_SdeAlm' {
-        # The ids are read from the source, so a new error without documentation fails here.
-        $source = Get-Content -Raw (Join-Path $PSScriptRoot '../src/SdeAlm/Api/SdeErrorIds.cs')
-        $errorIds = [regex]::Matches($source, 'const string \w+ = "(\w+)"') | ForEach-Object { $_.Groups[1].Value }
-        $errorIds.Count | Should -BeGreaterThan 10
-        $about = Get-Help about_SdeAlm | Out-String
-        $missing = $errorIds | Where-Object { $about -notmatch "\b$_\b" }
-        $missing | Should -BeNullOrEmpty
+    It 'names about topic sources about_<Name>.md, as PlatyPS expects, and compiles them to about_<Name>.help.txt' {
+        $sources = @(Get-ChildItem $script:DocsFolder -Filter 'about_*.md' | ForEach-Object Name)
+        $sources | Should -Be @('about_SdeAlm.md')
+        @(Get-ChildItem $script:HelpFolder -Filter 'about_*.txt' | ForEach-Object Name) | Should -Be @('about_SdeAlm.help.txt')
+    }
+
+    It 'refuses an about topic named about_<Name>.help.md, which PlatyPS would compile to a name Get-Help never finds' {
+        $compiler = Join-Path $PSScriptRoot '../out/tools/HelpCompiler/HelpCompiler.dll'
+        $source = New-Item -ItemType Directory (Join-Path $TestDrive 'docs')
+        Copy-Item (Join-Path $script:DocsFolder 'about_SdeAlm.md') (Join-Path $source 'about_SdeAlm.help.md')
+        $output = & dotnet $compiler $source.FullName (Join-Path $TestDrive 'out') 2>&1 | ForEach-Object { "$_" }
+        $LASTEXITCODE | Should -Be 1
+        $output -join "`n" | Should -Match 'about_SdeAlm\.help\.md.*about_<Name>\.md|about_<Name>\.md.*about_SdeAlm\.help\.md'
+        Join-Path $TestDrive 'out/about_SdeAlm.help.txt' | Should -Not -Exist
     }
 }

@@ -76,9 +76,6 @@ BeforeAll {
         )
     }
 
-    $script:ConnectScript = @"
-Connect-Sde -Server '$script:SimulatorUrl' -Token (ConvertTo-SecureString '$script:SimulatorToken' -AsPlainText -Force) -AllowUnencryptedAuthentication | Out-Null
-"@
 }
 
 AfterAll {
@@ -94,7 +91,7 @@ Describe 'The module manifest' {
     }
 
     It 'exports exactly the cmdlets SdeAlm.dll defines, named one by one' {
-        $defined = [SdeAlm.ModuleInitAndCleanup].Assembly.GetExportedTypes() |
+        $defined = (Get-Command Get-SdeAlmPlugin).ImplementingType.Assembly.GetExportedTypes() |
             ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
             ForEach-Object { "$($_.VerbName)-$($_.NounName)" }
         $script:Manifest.CmdletsToExport | Should -Not -Match '[*?]'
@@ -121,7 +118,7 @@ Describe 'The module manifest' {
         $props = [xml](Get-Content -Raw (Join-Path $PSScriptRoot '../Directory.Build.props'))
         $version = $props.Project.PropertyGroup.SdeAlmVersion | Where-Object { $_ } | Select-Object -First 1
         $script:Version | Should -Be $version
-        [SdeAlm.ModuleInitAndCleanup].Assembly.GetName().Version.ToString(3) | Should -Be $version
+        (Get-Command Get-SdeAlmPlugin).ImplementingType.Assembly.GetName().Version.ToString(3) | Should -Be $version
         $changelog = (Get-Content -Raw (Join-Path $PSScriptRoot '../CHANGELOG.md')) -replace "`r"
         $changelog | Should -Match "## \[$([regex]::Escape($version))\]"
         # The release notes are that version's CHANGELOG section.
@@ -188,18 +185,7 @@ Publish-PSResource -Path '$script:ModuleFolder' -Repository SdeAlmTest
         $copy = Get-FileHashSet $installed
         foreach ($file in $script:Built.Keys) { $copy[$file] | Should -Be $script:Built[$file] -Because $file }
 
-        $run = Invoke-SandboxPwsh -HomeFolder $homeFolder -Script @"
-Import-Module SdeAlm
-$script:ConnectScript
-`$required = Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required
-`$module = Get-Module SdeAlm
-'RESULT=' + (ConvertTo-Json -Compress @{
-    ModuleBase = `$module.ModuleBase
-    Version    = `$module.Version.ToString()
-    Required   = @(`$required | ForEach-Object { "`$(`$_.PluginId)/`$(`$_.Name)" })
-    Synopsis   = (Get-Help Get-SdeAlmPlugin).Synopsis
-})
-"@
+        $run = Invoke-SandboxPwsh -HomeFolder $homeFolder -Script (Get-ChildScriptCommand Invoke-ReadmePipeline @{ Server = $SimulatorUrl; Token = $SimulatorToken })
         $result = Get-Marked $run
         [IO.Path]::GetFullPath($result.ModuleBase) | Should -Be ([IO.Path]::GetFullPath($installed))
         $result.Version | Should -Be $script:Version
@@ -221,25 +207,9 @@ Describe 'Private dependencies' {
     }
 
     It 'loads and queries in a process where another module already loaded a different System.Text.Json' {
-        $run = Invoke-FreshPwsh -Script @"
-`$ErrorActionPreference = 'Stop'
-# Another module's copy of System.Text.Json, in its own load context, before SdeAlm arrives.
-`$other = [System.Runtime.Loader.AssemblyLoadContext]::new('OtherModule', `$false).LoadFromAssemblyPath('$(Join-Path $script:Dependencies 'System.Text.Json.dll')')
-Import-Module '$script:ModuleManifest'
-$script:ConnectScript
-`$plugins = @(Get-SdeAlmPlugin)
-`$fields = @(`$plugins | Get-SdeAlmPluginField)
-# The System.Text.Json that SdeAlm's model is bound to.
-`$bound = [SdeAlm.Model.AlmPlugin].GetProperty('Id').GetCustomAttributes(`$true) |
-    ForEach-Object { `$_.GetType().Assembly } | Where-Object { `$_.GetName().Name -eq 'System.Text.Json' } | Select-Object -First 1
-'RESULT=' + (ConvertTo-Json -Compress @{
-    PluginIds    = @(`$plugins.Id)
-    FieldCount   = `$fields.Count
-    OtherContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$other).Name
-    BoundContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$bound).Name
-    BoundIsOther = [object]::ReferenceEquals(`$bound, `$other)
-})
-"@
+        $run = Invoke-ChildScript Test-OtherJsonLoaded @{
+            ModuleManifest = $ModuleManifest; OtherJsonPath = (Join-Path $script:Dependencies 'System.Text.Json.dll'); Server = $SimulatorUrl; Token = $SimulatorToken
+        }
         $result = Get-Marked $run
         $raw = @(Get-RawCatalog)
         @($result.PluginIds) | Should -Be @($raw.id)
@@ -249,50 +219,31 @@ $script:ConnectScript
         $result.BoundContext | Should -Be 'Default' -Because 'PowerShell 7 binds SdeAlm to its own System.Text.Json'
     }
 
-    It 'serves the assemblies in its dependencies folder to SdeAlm only, from a load context of their own' {
-        # The module's AssemblyResolve handler is asked directly, as the runtime would ask it, once
-        # for every assembly in the dependencies folder and for several requesters.
-        $run = Invoke-FreshPwsh -Script @"
-`$ErrorActionPreference = 'Stop'
-Import-Module '$script:ModuleManifest'
-`$handler = [SdeAlm.ModuleInitAndCleanup].GetMethod('ResolveDependency', [Reflection.BindingFlags]'NonPublic, Static')
-function Resolve-For([string] `$Name, `$Requester) { `$handler.Invoke(`$null, @(`$null, [ResolveEventArgs]::new(`$Name, `$Requester))) }
-`$sdeAlm = [SdeAlm.ModuleInitAndCleanup].Assembly
-`$results = foreach (`$file in Get-ChildItem '$script:Dependencies' -Filter *.dll) {
-    `$identity = [Reflection.AssemblyName]::GetAssemblyName(`$file.FullName)
-    `$newer = [Reflection.AssemblyName]::new(`$identity.FullName)
-    `$newer.Version = [version]'99.0.0.0'
-    `$runtimeCopy = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq `$identity.Name -and `$_.Location -notlike '$script:Dependencies*' } | Select-Object -First 1
-    `$forSdeAlm = Resolve-For `$newer.FullName `$sdeAlm
-    `$byOwnCopy = if (`$forSdeAlm) { Resolve-For `$newer.FullName `$forSdeAlm }
-    `$loaded = try { [Reflection.Assembly]::Load(`$newer.FullName) } catch { `$null }
-    @{
-        Name               = `$identity.Name
-        ForPowerShell      = [bool](Resolve-For `$newer.FullName ([psobject].Assembly))
-        ForRuntimeCopy     = [bool](`$runtimeCopy -and (Resolve-For `$newer.FullName `$runtimeCopy))
-        ForUnknownNewer    = [bool](Resolve-For `$newer.FullName `$null)
-        ForUnknownExact    = if (`$exact = Resolve-For `$identity.FullName `$null) { `$exact.Location } else { `$null }
-        ForSdeAlm          = if (`$forSdeAlm) { `$forSdeAlm.Location } else { `$null }
-        SdeAlmContext      = if (`$forSdeAlm) { [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$forSdeAlm).Name } else { `$null }
-        ForOwnCopy         = if (`$byOwnCopy) { `$byOwnCopy.Location } else { `$null }
-        LoadedByNameFrom   = if (`$loaded) { `$loaded.Location } else { `$null }
+    It 'keeps its private copies to itself: another version asked for by name is not served from its folder' {
+        $result = Get-Marked (Invoke-ChildScript Test-DependencyLoad @{ ModuleManifest = $ModuleManifest; Server = $SimulatorUrl; Token = $SimulatorToken })
+        $ourFolder = (Get-Item $script:Dependencies).FullName
+        $result.Fields | Should -Be @(Get-RawField).Count
+        @($result.Requests.Name) | Should -Be @(Get-ChildItem $script:Dependencies -Filter *.dll | ForEach-Object BaseName)
+        foreach ($request in $result.Requests) {
+            "$($request.Newer)" | Should -Not -BeLike "$ourFolder*" -Because "another module asking for a newer $($request.Name) must not get SdeAlm's copy"
+        }
+        foreach ($loaded in $result.FromFolder) {
+            $loaded.Context | Should -Be 'SdeAlm.dependencies' -Because "$($loaded.Name) from the dependencies folder stays out of the default load context"
+        }
     }
 }
-'RESULT=' + (ConvertTo-Json -Compress -InputObject @(`$results))
-"@
-        $results = @(Get-Marked $run)
-        $files = @(Get-ChildItem $script:Dependencies -Filter *.dll)
-        $results.Count | Should -Be $files.Count
-        foreach ($result in $results) {
-            $ourCopy = (Get-Item (Join-Path $script:Dependencies "$($result.Name).dll")).FullName
-            $result.ForPowerShell | Should -BeFalse -Because "$($result.Name) must not be handed to PowerShell's own assemblies"
-            $result.ForRuntimeCopy | Should -BeFalse -Because "$($result.Name) must not be handed to the runtime's copy of a same-named assembly"
-            $result.ForUnknownNewer | Should -BeFalse -Because "an unknown requester asking for another version of $($result.Name) must not get ours"
-            $result.LoadedByNameFrom | Should -Not -Be $ourCopy -Because "Assembly.Load of another version of $($result.Name) must not be served from our folder"
-            $result.ForSdeAlm | Should -Be $ourCopy -Because "SdeAlm gets its own copy of $($result.Name)"
-            $result.SdeAlmContext | Should -Be 'SdeAlm.dependencies' -Because 'on PowerShell 7 the copies stay out of the default load context'
-            $result.ForOwnCopy | Should -Be $ourCopy -Because "the private copies resolve each other"
-            $result.ForUnknownExact | Should -Be $ourCopy -Because 'an unknown requester asking for exactly our copy may have it'
+
+Describe 'Importing again' {
+    It 'connects and lists after Remove-Module and Import-Module in one session' {
+        $rounds = @(Get-Marked (Invoke-ChildScript Test-ModuleReimport @{ ModuleManifest = $ModuleManifest; Server = $SimulatorUrl; Token = $SimulatorToken }))
+        $rounds.Count | Should -Be 2
+        $expectedIds = @((Get-RawCatalog).id)
+        $expectedTracFields = @(Get-RawField @(Get-RawCatalog | Where-Object id -eq trac)).Count
+        foreach ($round in $rounds) {
+            $round.Failure | Should -BeNullOrEmpty
+            @($round.Ids) | Should -Be $expectedIds
+            $round.TracFields | Should -Be $expectedTracFields
         }
+        $rounds[1].Commands | Should -Be (Get-Command -Module SdeAlm -CommandType Cmdlet).Count
     }
 }

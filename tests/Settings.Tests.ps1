@@ -8,10 +8,18 @@ BeforeAll {
         Get-RawField -Catalog $Catalog | Where-Object PluginId -eq $PluginId | ForEach-Object Field
     }
 
-    function Get-SettableRawField {
-        # What a template holds: fields that are neither read-only nor deprecated, within the scope.
-        param([string] $PluginId, [string] $Scope)
-        Get-RawPluginField $PluginId | Where-Object { -not $_.readonly -and -not $_.deprecated -and (-not $Scope -or $_.scope -contains $Scope) }
+    # The keys a template holds (settable: named, neither read-only nor deprecated, within the scope), read off the fixtures.
+    $script:TemplateKeys = @{
+        'trac'                 = @('alm_project', 'alm_method', 'alm_server', 'alm_context_root', 'alm_user', 'alm_pass', 'conflict_policy', 'how_tos_in_scope', 'sde_min_priority', 'sde_statuses_in_scope', 'alm_phases', 'sde_tags_filter', 'sde_verification_filter')
+        'trac/system'          = @('alm_method', 'alm_server', 'alm_context_root', 'alm_user', 'alm_pass', 'conflict_policy', 'how_tos_in_scope', 'sde_min_priority', 'sde_statuses_in_scope', 'alm_phases', 'sde_tags_filter', 'sde_verification_filter')
+        'trac/project'         = @('alm_project')
+        'jira/project'         = @('alm_project', 'alm_parent_issue', 'alm_issue_type')
+        'github'               = @('alm_project', 'alm_method', 'alm_server', 'alm_context_root', 'alm_api_token', 'alm_issue_label', 'alm_project_milestone', 'alm_assignee', 'alm_close_reason', 'conflict_policy', 'how_tos_in_scope', 'alm_sync_comments', 'sde_min_priority', 'sde_statuses_in_scope', 'alm_phases')
+        'github/project'       = @('alm_project', 'alm_issue_label', 'alm_project_milestone', 'alm_assignee')
+        'azure-devops/project' = @('alm_project', 'alm_area_path', 'alm_work_item_type', 'alm_iteration_path')
+        'kitchen-sink'         = @('ks_required', 'ks_string', 'ks_masked', 'ks_text', 'ks_textarea', 'ks_radio', 'ks_select', 'ks_checkbox', 'ks_boolean', 'ks_integer', 'ks_date_range', 'ks_default_null', 'ks_default_string', 'ks_default_true', 'ks_default_false', 'ks_default_int', 'ks_default_float', 'ks_default_checkbox', 'ks_default_empty', 'ks_disabled_options', 'ks_all_disabled', 'ks_extra')
+        'kitchen-sink/project' = @('ks_required')
+        'empty'                = @()
     }
 
     function Get-FillValue {
@@ -31,28 +39,12 @@ BeforeAll {
         $parameters = @{ PluginId = $PluginId }
         if ($Scope) { $parameters.Scope = $Scope }
         $setting = New-SdeAlmPluginSetting @parameters
-        foreach ($field in Get-SettableRawField $PluginId $Scope) {
-            if ($field.required -and [string]::IsNullOrWhiteSpace([string]$setting[$field.name])) {
+        foreach ($field in Get-RawPluginField $PluginId | Where-Object { $_.required -and $setting.Contains($_.name) }) {
+            if ([string]::IsNullOrWhiteSpace([string]$setting[$field.name])) {
                 $setting[$field.name] = Get-FillValue $field
             }
         }
         $setting
-    }
-
-    function Get-EditDistance {
-        # Levenshtein distance ignoring case: the test's own oracle for the suggested field name.
-        param([string] $From, [string] $To)
-        $source = $From.ToUpperInvariant(); $target = $To.ToUpperInvariant()
-        $d = [int[, ]]::new($source.Length + 1, $target.Length + 1)
-        for ($i = 0; $i -le $source.Length; $i++) { $d[$i, 0] = $i }
-        for ($j = 0; $j -le $target.Length; $j++) { $d[0, $j] = $j }
-        for ($i = 1; $i -le $source.Length; $i++) {
-            for ($j = 1; $j -le $target.Length; $j++) {
-                $cost = if ($source[$i - 1] -ceq $target[$j - 1]) { 0 } else { 1 }
-                $d[$i, $j] = [Math]::Min([Math]::Min($d[($i - 1), $j] + 1, $d[$i, ($j - 1)] + 1), $d[($i - 1), ($j - 1)] + $cost)
-            }
-        }
-        $d[$source.Length, $target.Length]
     }
 
     function Get-Problem {
@@ -72,8 +64,7 @@ BeforeAll {
     $script:Limited = $AllRaw | Where-Object { $_.Field.field_type -in 'string', 'text' -and $_.Field.max_length } | Select-Object -First 1
     $script:ReadOnly = $AllRaw | Where-Object { $_.Field.readonly -and -not $_.Field.deprecated } | Select-Object -First 1
     $script:Deprecated = $AllRaw | Where-Object { $_.Field.deprecated -and -not $_.Field.readonly } | Select-Object -First 1
-    $script:KnownTypes = 'string', 'masked_string', 'text', 'textarea', 'radio', 'select', 'checkbox', 'boolean', 'integer'
-    $script:Unknown = $AllRaw | Where-Object { $_.Field.field_type -notin $KnownTypes } | Select-Object -First 1
+    $script:Unknown = $AllRaw | Where-Object { $_.Field.name -eq 'ks_date_range' }
 }
 
 Describe 'New-SdeAlmPluginSetting' {
@@ -84,10 +75,10 @@ Describe 'New-SdeAlmPluginSetting' {
         Disconnect-Sde
     }
 
-    It 'returns an ordered dictionary with one key per settable field of <_>, in catalog order' -ForEach @('trac', 'jira', 'github', 'azure-devops', 'kitchen-sink', 'empty') {
+    It 'returns an ordered dictionary with one key per settable field of <_>, in catalog order' -ForEach @('trac', 'github', 'kitchen-sink', 'empty') {
         $template = New-SdeAlmPluginSetting $_
         $template | Should -BeOfType System.Collections.Specialized.OrderedDictionary
-        @($template.Keys) | Should -Be @(Get-SettableRawField $_ | ForEach-Object name)
+        @($template.Keys) | Should -Be $TemplateKeys[$_]
     }
 
     It 'leaves out read-only and deprecated fields' {
@@ -98,35 +89,30 @@ Describe 'New-SdeAlmPluginSetting' {
         }
     }
 
-    It 'keeps only the fields of -Scope <_>' -ForEach @('system', 'project') {
-        foreach ($plugin in $Catalog) {
-            $template = New-SdeAlmPluginSetting $plugin.id -Scope $_
-            @($template.Keys) | Should -Be @(Get-SettableRawField $plugin.id $_ | ForEach-Object name)
-        }
+    It 'keeps only the fields of -Scope <_>' -ForEach @('trac/system', 'trac/project', 'jira/project', 'github/project', 'azure-devops/project', 'kitchen-sink/project') {
+        $pluginId, $scope = $_ -split '/'
+        @((New-SdeAlmPluginSetting $pluginId -Scope $scope).Keys) | Should -Be $TemplateKeys[$_]
     }
 
     It 'values each field by its default in its natural type' {
-        foreach ($plugin in $Catalog) {
-            $template = New-SdeAlmPluginSetting $plugin.id
-            foreach ($field in Get-SettableRawField $plugin.id) {
-                $value = $template[$field.name]
-                if ($null -eq $field.default) {
-                    $value | Should -BeNullOrEmpty -Because "$($plugin.id)/$($field.name) has no default"
-                    continue
-                }
-                switch ($field.field_type) {
-                    'boolean' { $value | Should -BeOfType bool; $value | Should -Be ([bool]::Parse("$($field.default)")) }
-                    'checkbox' { $value | Should -BeOfType string; $value | Should -BeExactly (@($field.default) -join ',') }
-                    'integer' { $value | Should -BeOfType long; $value | Should -Be $field.default }
-                    { $_ -notin $KnownTypes } {
-                        # A structured default of a future type stays structured.
-                        @($value.Keys) | Should -Be @($field.default.PSObject.Properties.Name)
-                        @($value.Values) | Should -Be @($field.default.PSObject.Properties.Value)
-                    }
-                    default { $value | Should -Be $field.default; $value.GetType() | Should -Be $field.default.GetType() }
-                }
-            }
+        $template = New-SdeAlmPluginSetting kitchen-sink
+        $expected = [ordered]@{
+            ks_string = 'plain'; ks_text = "line one`nline two"; ks_radio = 'b'; ks_select = '2'; ks_checkbox = 'x,z'
+            ks_boolean = $true; ks_integer = [long]7; ks_default_string = 'hello'; ks_default_true = $true; ks_default_false = $false
+            ks_default_int = [long]42; ks_default_float = 2.5; ks_default_checkbox = 'red,blue'; ks_default_empty = ''
         }
+        foreach ($name in $expected.Keys) {
+            $template[$name] | Should -BeExactly $expected[$name] -Because $name
+            $template[$name].GetType() | Should -Be $expected[$name].GetType() -Because $name
+        }
+        foreach ($name in 'ks_required', 'ks_masked', 'ks_textarea', 'ks_default_null', 'ks_all_disabled') {
+            $template[$name] | Should -BeNullOrEmpty -Because "$name has no default"
+        }
+        # A structured default of a type this version does not know stays structured.
+        @($template['ks_date_range'].Keys) | Should -Be @('from', 'to')
+        @($template['ks_date_range'].Values) | Should -Be @('2024-01-01', '2024-12-31')
+        (New-SdeAlmPluginSetting jira)['alm_verify_ssl'] | Should -BeOfType bool
+        (New-SdeAlmPluginSetting jira)['alm_max_results'] | Should -BeOfType long
     }
 
     It 'keeps numbers as numbers and the comma text of checkboxes as given' {
@@ -152,7 +138,8 @@ Describe 'New-SdeAlmPluginSetting' {
     ) {
         $templates = @(& $Run)
         $templates.Count | Should -Be 1
-        @($templates[0].Keys) | Should -Be @(Get-SettableRawField jira | ForEach-Object name)
+        @($templates[0].Keys) | Should -Be @((New-SdeAlmPluginSetting -PluginId jira).Keys)
+        $templates[0].PluginId | Should -Be 'jira'
     }
 
     It 'builds the template of a piped plugin without another request' {
@@ -177,6 +164,43 @@ Describe 'New-SdeAlmPluginSetting' {
     It 'does not expand wildcards: a plugin id is exact' {
         $err = Get-ErrorRecord { New-SdeAlmPluginSetting 'tr*' }
         $err.FullyQualifiedErrorId | Should -BeLike 'SdeAlmPluginNotFound,*'
+    }
+
+    It 'says which plugin and scope it is for without a key of its own' {
+        $template = New-SdeAlmPluginSetting TRAC -Scope Project
+        $template | Should -BeOfType SdeAlm.Settings.AlmPluginSetting
+        $template.PluginId | Should -BeExactly 'trac'
+        $template.Scope | Should -BeExactly 'project'
+        @($template.Keys) | Should -Be @('alm_project')
+        (New-SdeAlmPluginSetting trac).Scope | Should -BeNullOrEmpty
+    }
+
+    It 'shows the plugin id above its names and values' {
+        $lines = @(Get-SdeAlmPlugin trac, jira | New-SdeAlmPluginSetting -Scope project | Out-String -Width 80) -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ }
+        $lines | Should -Be @(
+            'PluginId: trac   Scope: project'
+            'Name        Value'
+            '----        -----'
+            'alm_project'
+            'PluginId: jira   Scope: project'
+            'Name             Value'
+            '----             -----'
+            'alm_project'
+            'alm_parent_issue'
+            'alm_issue_type   Bug'
+        )
+    }
+
+    It 'works wherever an [ordered] dictionary does' {
+        $template = New-SdeAlmPluginSetting jira -Scope project
+        $template['alm_project'] = 'SEC'
+        $template['ALM_PROJECT'] | Should -Be 'SEC'
+        $template.alm_project | Should -Be 'SEC'
+        $template[0] | Should -Be 'SEC'
+        $template | ConvertTo-Json -Compress | Should -BeExactly '{"alm_project":"SEC","alm_parent_issue":null,"alm_issue_type":"Bug"}'
+        function Show-Splat { param($alm_project, $alm_parent_issue, $alm_issue_type) "$alm_project/$alm_issue_type" }
+        Show-Splat @template | Should -Be 'SEC/Bug'
+        Test-SdeAlmPluginSetting jira $template -Scope project -Quiet | Should -BeTrue
     }
 
     It 'fails with SdeNotConnected when there is no connection' {
@@ -257,13 +281,27 @@ Describe 'Test-SdeAlmPluginSetting' {
     }
 
     Context 'required fields' {
-        It 'reports every required field that is missing, as an error' {
-            foreach ($plugin in $Catalog) {
-                $required = @(Get-SettableRawField $plugin.id | Where-Object required | ForEach-Object name)
-                $result = Test-SdeAlmPluginSetting $plugin.id @{}
-                @($result.Problems | Where-Object Severity -eq 'Error' | ForEach-Object Field) | Should -Be $required -Because $plugin.id
-                $result.IsValid | Should -Be ($required.Count -eq 0)
-            }
+        It 'reports every required field of <PluginId> that is missing and has no default, as an error' -ForEach @(
+            @{ PluginId = 'trac'; Expected = @('alm_project', 'alm_server', 'alm_user', 'alm_pass') }
+            @{ PluginId = 'jira'; Expected = @('alm_project', 'alm_server', 'alm_user', 'alm_pass') }
+            @{ PluginId = 'github'; Expected = @('alm_project', 'alm_api_token') }
+            @{ PluginId = 'azure-devops'; Expected = @('alm_project', 'alm_organization', 'alm_pass') }
+            @{ PluginId = 'kitchen-sink'; Expected = @('ks_required') }
+            @{ PluginId = 'empty'; Expected = @() }
+        ) {
+            $result = Test-SdeAlmPluginSetting $PluginId @{}
+            @($result.Problems | Where-Object Severity -eq 'Error' | ForEach-Object Field) | Should -Be $Expected
+            $result.Problems | ForEach-Object { $_.Message | Should -BeLike 'The field is required but missing.*' }
+            $result.IsValid | Should -Be ($Expected.Count -eq 0)
+        }
+
+        It 'counts a required field with a catalog default as given when it is left out, not when it is empty' {
+            # trac's alm_method is required and defaults to https: the server applies the default.
+            $setting = New-ValidSetting trac
+            $setting.Remove('alm_method')
+            Test-SdeAlmPluginSetting trac $setting -Quiet | Should -BeTrue
+            $setting['alm_method'] = ''
+            (Get-Problem trac $setting alm_method).Message | Should -BeLike '*required*empty*'
         }
 
         It 'reports a required field whose value is <Name>' -ForEach @(
@@ -272,7 +310,7 @@ Describe 'Test-SdeAlmPluginSetting' {
             @{ Name = '$null'; Value = $null }
             @{ Name = 'an empty list'; Value = @() }
         ) {
-            $field = (Get-SettableRawField trac | Where-Object required | Select-Object -First 1).name
+            $field = 'alm_server'
             $setting = New-ValidSetting trac
             $setting[$field] = $Value
             $problems = Get-Problem trac $setting $field
@@ -281,38 +319,59 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems[0].Message | Should -BeLike '*required*empty*'
         }
 
-        It 'checks only the required fields of -Scope <_>' -ForEach @('system', 'project') {
-            foreach ($plugin in $Catalog) {
-                $required = @(Get-SettableRawField $plugin.id $_ | Where-Object required | ForEach-Object name)
-                $result = Test-SdeAlmPluginSetting $plugin.id @{} -Scope $_
-                @($result.Problems.Field) | Should -Be $required -Because "$($plugin.id) at $_ scope"
-            }
+        It 'checks only the required fields of -Scope <Scope> of <PluginId>' -ForEach @(
+            @{ PluginId = 'trac'; Scope = 'project'; Expected = @('alm_project') }
+            @{ PluginId = 'trac'; Scope = 'system'; Expected = @('alm_server', 'alm_user', 'alm_pass') }
+            @{ PluginId = 'azure-devops'; Scope = 'system'; Expected = @('alm_organization', 'alm_pass') }
+            @{ PluginId = 'kitchen-sink'; Scope = 'project'; Expected = @('ks_required') }
+        ) {
+            @((Test-SdeAlmPluginSetting $PluginId @{} -Scope $Scope).Problems.Field) | Should -Be $Expected
         }
     }
 
     Context 'keys' {
-        It 'reports a key that is no field of the plugin and suggests the nearest field name' {
-            foreach ($plugin in $Catalog | Where-Object { $_.sections.fields }) {
-                $names = @(Get-RawPluginField $plugin.id | ForEach-Object name)
-                foreach ($name in $names) {
-                    $typo = $name.Remove([int]($name.Length / 2), 1)
-                    if ($names -ccontains $typo) { continue }
-                    # The nearest names by edit distance, worked out here independently; the first of them is expected.
-                    $distances = $names | ForEach-Object { [pscustomobject]@{ Name = $_; Distance = Get-EditDistance $typo $_ } }
-                    $nearest = ($distances | Sort-Object Distance -Stable | Select-Object -First 1).Name
-                    $problems = Get-Problem $plugin.id @{ $typo = 'x' } $typo
-                    $problems.Count | Should -Be 1
-                    $problems[0].Severity | Should -Be 'Error'
-                    $problems[0].Message | Should -BeLike "*not a field*Did you mean '$nearest'?*"
-                }
-            }
-            (Get-Problem trac @{ alm_sever = 'x' } alm_sever).Message | Should -BeLike "*Did you mean 'alm_server'?*"
+        It 'reports <Key>, no field of <PluginId>, and suggests <Nearest>' -ForEach @(
+            @{ PluginId = 'trac'; Key = 'alm_sever'; Nearest = 'alm_server' }
+            @{ PluginId = 'trac'; Key = 'alm_projct'; Nearest = 'alm_project' }
+            @{ PluginId = 'trac'; Key = 'alm_usr'; Nearest = 'alm_user' }
+            @{ PluginId = 'jira'; Key = 'how_to_in_scope'; Nearest = 'how_tos_in_scope' }
+            @{ PluginId = 'jira'; Key = 'SDE_MIN_PRIO'; Nearest = 'sde_min_priority' }
+            @{ PluginId = 'github'; Key = 'alm_token'; Nearest = 'alm_user' }
+        ) {
+            $problems = Get-Problem $PluginId @{ $Key = 'x' } $Key
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeExactly "'$Key' is not a field of plugin '$PluginId'. Did you mean '$Nearest'?"
         }
 
-        It 'compares keys exactly, as the server does, and suggests the right spelling' {
-            $problems = Get-Problem trac @{ ALM_SERVER = 'x' } ALM_SERVER
+        It 'says so when the plugin has no fields' {
+            (Get-Problem empty @{ x = 1 } x).Message | Should -BeExactly "'x' is not a field of plugin 'empty', which has no fields."
+        }
+
+        It 'matches keys to fields in any case, as PowerShell does' {
+            Get-Problem trac @{ ALM_SERVER = 'x' } ALM_SERVER | Should -BeNullOrEmpty
+            $upper = [ordered]@{}
+            foreach ($entry in (New-ValidSetting trac).GetEnumerator()) { $upper[$entry.Key.ToUpperInvariant()] = $entry.Value }
+            Test-SdeAlmPluginSetting trac $upper -Quiet | Should -BeTrue
+        }
+
+        It 'reports a field given twice in different case' {
+            $setting = [System.Collections.Generic.Dictionary[string, object]]::new([StringComparer]::Ordinal)
+            $setting['alm_server'] = 'a'; $setting['ALM_Server'] = 'b'
+            $problems = Get-Problem trac $setting ALM_Server
             $problems.Count | Should -Be 1
-            $problems[0].Message | Should -BeLike "*Did you mean 'alm_server'?*"
+            $problems[0].Message | Should -BeExactly "'ALM_Server' and 'alm_server' name the same field; give it once."
+        }
+
+        It 'warns about a key of the other scope, naming where it belongs, and leaves the settings valid' {
+            $setting = New-ValidSetting trac system
+            $setting['alm_project'] = 'P'
+            $result = Test-SdeAlmPluginSetting trac $setting -Scope system
+            $result.IsValid | Should -BeTrue
+            $result.Problems.Count | Should -Be 1
+            $result.Problems[0].Field | Should -Be 'alm_project'
+            $result.Problems[0].Severity | Should -Be 'Warning'
+            $result.Problems[0].Message | Should -BeExactly "The field is set in a project's ALM connection (project scope), not in a system ALM connector (system scope); it would be sent as given."
         }
     }
 
@@ -371,16 +430,6 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems.Count | Should -Be 1
             $problems[0].Severity | Should -Be 'Error'
             $problems[0].Message | Should -BeLike "*'$disabled'*disabled*"
-        }
-
-        It 'reports a disabled option chosen in a checkbox' {
-            # No fixture has a checkbox with a disabled option: take a plugin object and disable one.
-            $plugin = Get-SdeAlmPlugin $Checkbox.PluginId
-            $field = $plugin.Sections.Fields | Where-Object Name -eq $Checkbox.Field.name
-            $field.Options[0].Disabled = $true
-            $problems = @(($plugin | Test-SdeAlmPluginSetting @{ $field.Name = $field.Options[0].Value }).Problems | Where-Object Field -eq $field.Name)
-            $problems.Count | Should -Be 1
-            $problems[0].Message | Should -BeLike "*'$($field.Options[0].Value)'*disabled*"
         }
 
         It 'accepts <Value> for a boolean' -ForEach @(
@@ -450,13 +499,24 @@ Describe 'Test-SdeAlmPluginSetting' {
             $text | Should -Match "Error\s+alm_sever: .*Did you mean 'alm_server'\?"
         }
 
-        It 'counts errors and warnings in the default table' {
-            $setting = New-ValidSetting $ReadOnly.PluginId
-            $setting[$ReadOnly.Field.name] = 'x'
-            $setting['no_such_field'] = 1
-            $lines = @(Test-SdeAlmPluginSetting $ReadOnly.PluginId $setting | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() }
-            $lines[0] | Should -Match '^PluginId\s+IsValid\s+Errors\s+Warnings$'
-            $lines[2] | Should -Match "^$([regex]::Escape($ReadOnly.PluginId))\s+False\s+1\s+1$"
+        It 'shows each problem on a line of its own under the plugin id by default' {
+            $text = Test-SdeAlmPluginSetting trac @{ alm_method = 'ftp'; alm_sever = 'x'; alm_project = 'P'; alm_server = 's'; alm_user = 'u'; alm_pass = 'p' } | Out-String -Width 250
+            $printed = @($text -split '\r?\n' | Where-Object { $_.Trim() })
+            # Messages wrap at word boundaries to the console's width, continuing 8 columns in.
+            $printed | ForEach-Object { $_.Length | Should -BeLessThan ([Math]::Max(40, $Host.UI.RawUI.WindowSize.Width)) }
+            $lines = [Collections.Generic.List[string]]::new()
+            foreach ($line in $printed) {
+                if ($line -match '^ {8}\S') { $lines[$lines.Count - 1] += ' ' + $line.Trim() } else { $lines.Add($line) }
+            }
+            $lines[0] | Should -Match '^PluginId: trac\s+IsValid: False$'
+            $lines[1] | Should -BeExactly "Error   alm_method: 'ftp' is not one of the field's values. Choose one of: https, http."
+            $lines[2] | Should -BeExactly "Error   alm_sever: 'alm_sever' is not a field of plugin 'trac'. Did you mean 'alm_server'?"
+            $lines.Count | Should -Be 3
+        }
+
+        It 'says there are no problems when there are none' {
+            $lines = @(Test-SdeAlmPluginSetting trac (New-ValidSetting trac) | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() }
+            $lines | Should -Be @('PluginId: trac   IsValid: True', 'No problems.')
         }
     }
 }

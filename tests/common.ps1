@@ -62,6 +62,19 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Get-ChildScriptCommand {
+    # The command line that runs tests/Scripts/<Name>.ps1 with string parameters, for a fresh pwsh.
+    param([Parameter(Mandatory)] [string] $Name, [System.Collections.IDictionary] $Parameters = @{})
+    $arguments = foreach ($key in $Parameters.Keys) { "-$key '$(([string]$Parameters[$key]).Replace("'", "''"))'" }
+    "& '$(Join-Path $PSScriptRoot "Scripts/$Name.ps1")' $($arguments -join ' ')"
+}
+
+function Invoke-ChildScript {
+    # Runs tests/Scripts/<Name>.ps1 in a new pwsh process and returns its output lines.
+    param([Parameter(Mandatory)] [string] $Name, [System.Collections.IDictionary] $Parameters = @{}, [hashtable] $Environment = @{})
+    Invoke-FreshPwsh -Script (Get-ChildScriptCommand $Name $Parameters) -Environment $Environment
+}
+
 function Get-RawCatalog {
     # The plugin list as Invoke-RestMethod sees it: the independent oracle the cmdlets are checked against.
     param([string] $Scenario)

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Measures SdeAlm against Invoke-RestMethod by hand and against the raw wire (issue 5).
+    Measures SdeAlm against Invoke-RestMethod by hand and against the raw wire.
 .DESCRIPTION
     Run by `./build.ps1 -Task Bench` in a fresh pwsh, against the bundled simulator on loopback (no
     network). In-process contenders are timed in alternating rounds, each timing preceded by a full

@@ -1,6 +1,8 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
 using System.Threading;
 using SdeAlm.Completion;
 using SdeAlm.Model;
@@ -39,7 +41,7 @@ public class CompletionTests
         IEnumerable<AlmPlugin> Fetch(CancellationToken token)
         {
             reads++;
-            return [new AlmPlugin { Id = "p" + reads }];
+            return [new AlmPlugin(id: "p" + reads)];
         }
 
         Assert.Equal("p1", cache.Get(Fetch, TimeSpan.FromSeconds(1))[0].Id);
@@ -88,11 +90,62 @@ public class CompletionTests
     }
 
     [Fact]
-    public void Completers_offer_nothing_when_not_connected()
+    public void Not_connected_means_no_catalog_and_no_completions()
     {
+        // Called without the safety wrapper, so a completer that throws fails this test.
         IDictionary none = new Hashtable();
-        Assert.Empty(new PluginIdCompleter().CompleteArgument("Get-SdeAlmPlugin", "Id", "", null!, none));
-        Assert.Empty(new SectionCompleter().CompleteArgument("Get-SdeAlmPluginField", "Section", "", null!, none));
-        Assert.Empty(new FieldNameCompleter().CompleteArgument("Get-SdeAlmPluginField", "Name", "", null!, none));
+        Assert.Empty(CompletionSource.Plugins(none));
+        Assert.Empty(PluginIdCompleter.Complete([], "", none));
+        Assert.Empty(PluginNameCompleter.Complete([], "", none));
+        Assert.Empty(SectionCompleter.Complete([], "", none));
+        Assert.Empty(FieldNameCompleter.Complete([], "", none));
+        Assert.Empty(FieldTypeCompleter.Complete([], "", none));
     }
+
+    [Fact]
+    public void A_completer_that_fails_offers_nothing()
+    {
+        Assert.Empty(CompletionSource.Safely(() => throw new InvalidOperationException("broken")));
+        Assert.Empty(CompletionSource.Safely(Broken));
+
+        static IEnumerable<CompletionResult> Broken()
+        {
+            yield return new CompletionResult("x");
+            throw new InvalidOperationException("broken after the first");
+        }
+    }
+
+    [Fact]
+    public void Sections_complete_with_general_for_the_unlabeled_one()
+    {
+        var results = SectionCompleter.Complete([Catalog()], "", new Hashtable { ["PluginId"] = "jira" });
+        Assert.Equal(["'(general)'", "Credentials"], results.Select(result => result.CompletionText));
+        Assert.Equal(["(general)", "Credentials"], results.Select(result => result.ListItemText));
+    }
+
+    [Fact]
+    public void Field_types_complete_from_the_plugins_on_the_line_each_once()
+    {
+        var results = FieldTypeCompleter.Complete([Catalog()], "", new Hashtable());
+        Assert.Equal(["boolean", "masked_string", "string"], results.Select(result => result.CompletionText));
+        Assert.Equal(["masked_string"], FieldTypeCompleter.Complete([Catalog()], "m", null).Select(result => result.CompletionText));
+    }
+
+    [Fact]
+    public void Plugin_names_complete_quoted_with_the_id_as_tooltip()
+    {
+        var result = Assert.Single(PluginNameCompleter.Complete([Catalog()], "ji", null));
+        Assert.Equal("'Jira Cloud'", result.CompletionText);
+        Assert.Equal("jira", result.ToolTip);
+    }
+
+    private static AlmPlugin Catalog() =>
+        new(
+            id: "jira",
+            name: "Jira Cloud",
+            sections:
+            [
+                new AlmPluginSection(pluginId: "jira", fields: [new AlmPluginField(pluginId: "jira", name: "alm_server", fieldType: "string"), new AlmPluginField(pluginId: "jira", name: "verify", fieldType: "boolean")]),
+                new AlmPluginSection(pluginId: "jira", label: "Credentials", fields: [new AlmPluginField(pluginId: "jira", section: "Credentials", name: "alm_pass", fieldType: "masked_string"), new AlmPluginField(pluginId: "jira", section: "Credentials", name: "alm_user", fieldType: "String")]),
+            ]);
 }

@@ -15,7 +15,7 @@ public class JsonReadingTests
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     private static AlmPlugin Plugin(string json) =>
-        JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPlugin)!.Normalize();
+        AlmPluginMapper.ToPlugin(JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPluginJson)!);
 
     [Fact]
     public void The_documented_trac_plugin_reads_completely()
@@ -23,7 +23,8 @@ public class JsonReadingTests
         var trac = Plugin(Fixture("trac.json"));
         Assert.Equal("trac", trac.Id);
         Assert.Equal("sync_trac", trac.Command);
-        Assert.Equal(5, trac.Sections.Length);
+        Assert.Equal(5, trac.Sections.Count);
+        Assert.Equal(5, trac.SectionCount);
         Assert.Null(trac.Sections[0].Label);
 
         var method = trac.Sections[1].Fields.Single(f => f.Name == "alm_method");
@@ -56,10 +57,10 @@ public class JsonReadingTests
         Assert.Equal(false, defaults[3]);
         Assert.Equal(42L, defaults[4]);
         Assert.Equal(2.5d, defaults[5]);
-        Assert.Equal(new object[] { "a", 1L }, (object[])defaults[6]!);
-        var structured = Assert.IsType<System.Collections.Specialized.OrderedDictionary>(defaults[7]);
+        Assert.Equal(new object[] { "a", 1L }, Assert.IsType<StructuredList>(defaults[6]));
+        var structured = Assert.IsType<StructuredObject>(defaults[7]);
         Assert.Equal("x", structured["FROM"]);
-        Assert.Null(Assert.IsType<System.Collections.Specialized.OrderedDictionary>(structured["n"])["m"]);
+        Assert.Null(Assert.IsType<StructuredObject>(structured["n"])["m"]);
     }
 
     [Fact]
@@ -79,6 +80,36 @@ public class JsonReadingTests
         Assert.False(option.Disabled);
     }
 
+    [Fact]
+    public void Plugins_count_their_sections_fields_and_required_fields()
+    {
+        var json = """
+            {"id":"p","sections":[{"fields":[{"name":"a","required":true},{"name":"b"}]},{"fields":[{"name":"c","required":true}]},{"fields":null}]}
+            """;
+        var plugin = Plugin(json);
+        Assert.Equal(3, plugin.SectionCount);
+        Assert.Equal(3, plugin.FieldCount);
+        Assert.Equal(2, plugin.Required);
+    }
+
+    [Fact]
+    public void Lists_and_structured_defaults_read_as_text_where_only_text_fits()
+    {
+        var json = """
+            {"id":"p","sections":[{"label":"s","fields":[
+              {"name":"c","scope":["system",null,"project"],"options":[{"value":"a","label":"A"},{"value":"b"}],"default":["a","b"]},
+              {"name":"o","default":{"from":"2024-01-01","to":"zürich\nline","n":[1,2.5,true,null]}}]}]}
+            """;
+        var fields = Plugin(json).Sections[0].Fields;
+        Assert.Equal("system, project", fields[0].Scope.ToString());
+        Assert.Equal("project", fields[0].Scope[1]);
+        Assert.Equal("a, b", fields[0].Options.ToString());
+        Assert.Equal("A", fields[0].Options[0].Label);
+        Assert.Equal("""["a","b"]""", fields[0].Default!.ToString());
+        Assert.Equal("""{"from":"2024-01-01","to":"zürich\nline","n":[1,2.5,true,null]}""", fields[1].Default!.ToString());
+        Assert.Equal("c, o", Plugin(json).Sections[0].Fields.ToString());
+    }
+
     [Theory]
     [InlineData("""{"id":"p","sections":{}}""")]
     [InlineData("""{"id":{},"sections":[]}""")]
@@ -92,6 +123,6 @@ public class JsonReadingTests
     public void Deep_nesting_stops_at_the_reader_limit()
     {
         var json = "{\"id\":\"p\",\"x\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
-        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), SdeJsonContext.Default.AlmPlugin));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), SdeJsonContext.Default.AlmPluginJson));
     }
 }

@@ -17,11 +17,14 @@ public class ServerAddressTests
     public void Parse_accepts_the_forms_users_type(string input, string expected) =>
         Assert.Equal(expected, ServerAddress.Parse(input).AbsoluteUri);
 
-    [Fact]
-    public void Api_paths_stay_under_the_context_root()
+    [Theory]
+    [InlineData("https://h/sde", "https://h/sde/api/v2/plugins/alm/")]
+    [InlineData("https://h/a/b/", "https://h/a/b/api/v2/plugins/alm/")]
+    [InlineData("h:8443", "https://h:8443/api/v2/plugins/alm/")]
+    public void Api_paths_stay_under_the_context_root(string server, string expected)
     {
-        var baseUri = ServerAddress.Parse("https://h/sde/");
-        Assert.Equal("https://h/sde/api/v2/plugins/alm/", new System.Uri(baseUri, "api/v2/plugins/alm/").AbsoluteUri);
+        using var client = new SdeApiClient(new SdeClientOptions(ServerAddress.Parse(server)), "token");
+        Assert.Equal(expected, client.Resolve("api/v2/plugins/alm/").AbsoluteUri);
     }
 
     [Theory]

@@ -76,22 +76,22 @@ public class SettingsTests
     [Fact]
     public void Template_converts_defaults_to_their_natural_type()
     {
-        Assert.Equal(true, SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "boolean", Default = "True" }));
-        Assert.Equal(false, SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "boolean", Default = 0L }));
-        Assert.Equal(100L, SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "integer", Default = "100" }));
-        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "checkbox", Default = new object[] { "a", "b" } }));
-        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "checkbox", Default = "a,b" }));
-        Assert.Null(SettingTemplate.NaturalDefault(new AlmPluginField { FieldType = "string" }));
+        Assert.Equal(true, SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "boolean", defaultValue: "True")));
+        Assert.Equal(false, SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "boolean", defaultValue: 0L)));
+        Assert.Equal(100L, SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "integer", defaultValue: "100")));
+        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "checkbox", defaultValue: new object[] { "a", "b" })));
+        Assert.Equal("a,b", SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "checkbox", defaultValue: "a,b")));
+        Assert.Null(SettingTemplate.NaturalDefault(new AlmPluginField(fieldType: "string")));
     }
 
     [Fact]
     public void Template_leaves_out_read_only_deprecated_and_other_scopes()
     {
         var plugin = Plugin(
-            new AlmPluginField { Name = "a", Scope = ["system"] },
-            new AlmPluginField { Name = "b", Scope = ["project"], Default = "x" },
-            new AlmPluginField { Name = "c", Scope = ["system"], ReadOnly = true },
-            new AlmPluginField { Name = "d", Scope = ["system"], Deprecated = true });
+            new AlmPluginField(name: "a", scope: ["system"]),
+            new AlmPluginField(name: "b", scope: ["project"], defaultValue: "x"),
+            new AlmPluginField(name: "c", scope: ["system"], readOnly: true),
+            new AlmPluginField(name: "d", scope: ["system"], deprecated: true));
         var all = SettingTemplate.Build(plugin, null);
         Assert.Equal(["a", "b"], all.Keys.Cast<string>());
         Assert.Equal("x", all["b"]);
@@ -101,9 +101,9 @@ public class SettingsTests
     [Fact]
     public void Validation_reads_any_dictionary_and_keeps_its_key_order_for_unknown_keys()
     {
-        var plugin = Plugin(new AlmPluginField { Name = "alm_server", FieldType = "string" });
+        var plugin = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string"));
         var setting = new OrderedDictionary { ["zz"] = 1, ["alm_sever"] = "x" };
-        var result = SettingValidator.Validate(plugin, setting, null);
+        var result = SettingValidator.Check(plugin, setting, null);
         Assert.False(result.IsValid);
         Assert.Equal(["zz", "alm_sever"], result.Problems.Select(p => p.Field));
         Assert.Contains("Did you mean 'alm_server'?", result.Problems[1].Message, System.StringComparison.Ordinal);
@@ -112,10 +112,24 @@ public class SettingsTests
     [Fact]
     public void Warnings_alone_leave_settings_valid()
     {
-        var plugin = Plugin(new AlmPluginField { Name = "old", FieldType = "string", Deprecated = true });
-        var result = SettingValidator.Validate(plugin, new Hashtable { ["old"] = "x" }, null);
+        var plugin = Plugin(new AlmPluginField(name: "old", fieldType: "string", deprecated: true));
+        var result = SettingValidator.Check(plugin, new Hashtable { ["old"] = "x" }, null);
         Assert.True(result.IsValid);
         Assert.Equal(AlmPluginSettingSeverity.Warning, Assert.Single(result.Problems).Severity);
+    }
+
+    [Fact]
+    public void A_disabled_option_chosen_in_a_checkbox_is_an_error()
+    {
+        // No simulator fixture has a checkbox with a disabled option, and plugin objects are read-only.
+        var plugin = Plugin(new AlmPluginField(
+            name: "colors",
+            fieldType: "checkbox",
+            options: [new AlmPluginFieldOption("Red", "red", disabled: true), new AlmPluginFieldOption("Blue", "blue", disabled: false)]));
+        var problem = Assert.Single(SettingValidator.Check(plugin, new Hashtable { ["colors"] = "blue,red" }, null).Problems);
+        Assert.Equal("colors", problem.Field);
+        Assert.Equal(AlmPluginSettingSeverity.Error, problem.Severity);
+        Assert.StartsWith("'red' is a disabled option of this field.", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -129,6 +143,124 @@ public class SettingsTests
     public void Integers_are_whole_numbers_or_their_text(object value, bool expected) =>
         Assert.Equal(expected, SettingValue.IsWholeNumber(value));
 
+    [Fact]
+    public void Keys_match_fields_in_any_case_and_come_back_spelt_as_the_catalog_spells_them()
+    {
+        var plugin = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string", required: true, scope: ["system"]));
+        var check = SettingValidator.Check(plugin, new OrderedDictionary { ["ALM_Server"] = "x", ["zz"] = 1 }, "system");
+        Assert.Equal(["zz"], check.Problems.Select(p => p.Field));
+        Assert.Equal(["alm_server", "zz"], check.Setting.Keys.Cast<string>());
+        Assert.Equal("x", check.Setting["alm_server"]);
+    }
+
+    [Fact]
+    public void The_values_to_send_have_the_catalog_spelling_and_the_api_types()
+    {
+        var plugin = Plugin(
+            new AlmPluginField(name: "alm_verify_ssl", fieldType: "boolean"),
+            new AlmPluginField(name: "alm_phases", fieldType: "checkbox"));
+        var check = SettingValidator.Check(plugin, new OrderedDictionary { ["ALM_PHASES"] = new object[] { "a", "b" }, ["Alm_Verify_Ssl"] = "false", ["extra"] = 1 }, null);
+        var values = check.ToApiValues();
+        Assert.Equal(["alm_phases", "alm_verify_ssl", "extra"], values.Keys.Cast<string>());
+        Assert.Equal("a,b", values["alm_phases"]);
+        Assert.Equal(false, values["alm_verify_ssl"]);
+        Assert.Equal(1, values["extra"]);
+        Assert.Equal("alm_phases", check.Field("ALM_PHASES")?.Name);
+        Assert.Null(check.Field("extra"));
+    }
+
+    [Fact]
+    public void A_field_given_twice_in_different_case_is_an_error()
+    {
+        var plugin = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string"));
+        var setting = new Hashtable(StringComparer.Ordinal) { ["alm_server"] = "a", ["ALM_SERVER"] = "b" };
+        var problem = Assert.Single(SettingValidator.Check(plugin, setting, null).Problems);
+        Assert.Equal(AlmPluginSettingSeverity.Error, problem.Severity);
+        Assert.Contains("name the same field", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_required_field_with_a_catalog_default_may_be_left_out_but_not_left_empty()
+    {
+        var plugin = Plugin(
+            new AlmPluginField(name: "alm_method", fieldType: "string", required: true, defaultValue: "https", scope: ["system"]),
+            new AlmPluginField(name: "alm_server", fieldType: "string", required: true, defaultValue: "", scope: ["system"]));
+        var omitted = SettingValidator.Check(plugin, new Hashtable(), "system");
+        Assert.Equal(["alm_server"], omitted.Problems.Select(p => p.Field));
+        Assert.Equal("The field is required but missing.", omitted.Problems[0].Message);
+        var empty = SettingValidator.Check(plugin, new Hashtable { ["alm_method"] = " ", ["alm_server"] = "x" }, "system");
+        Assert.Equal(["alm_method"], empty.Problems.Select(p => p.Field));
+        Assert.Equal("The field is required but its value is empty.", empty.Problems[0].Message);
+    }
+
+    [Fact]
+    public void A_field_of_the_other_scope_is_a_warning_that_says_where_it_belongs()
+    {
+        var plugin = Plugin(
+            new AlmPluginField(name: "alm_server", fieldType: "string", scope: ["system"]),
+            new AlmPluginField(name: "alm_project", fieldType: "string", required: true, scope: ["project"]));
+        var check = SettingValidator.Check(plugin, new Hashtable { ["alm_server"] = "x", ["alm_project"] = "P" }, "system");
+        Assert.True(check.IsValid);
+        var problem = Assert.Single(check.Problems);
+        Assert.Equal("alm_project", problem.Field);
+        Assert.Equal(AlmPluginSettingSeverity.Warning, problem.Severity);
+        Assert.Equal(
+            "The field is set in a project's ALM connection (project scope), not in a system ALM connector (system scope); it would be sent as given.",
+            problem.Message);
+        Assert.Empty(SettingValidator.Check(plugin, new Hashtable { ["alm_project"] = "P" }, "project").Problems);
+    }
+
+    [Theory]
+    [InlineData("system", "system")]
+    [InlineData("Project", "project")]
+    [InlineData("SYSTEM", "system")]
+    [InlineData("both", null)]
+    [InlineData(null, null)]
+    public void Scopes_parse_to_the_catalog_spelling(string? text, string? expected) =>
+        Assert.Equal(expected, FieldScope.Parse(text));
+
+    [Fact]
+    public void Settable_means_named_writable_current_and_in_scope()
+    {
+        Assert.True(SettableField.IsSettable(new AlmPluginField(name: "a", scope: ["system"]), "System"));
+        Assert.True(SettableField.IsSettable(new AlmPluginField(name: "a"), null));
+        Assert.False(SettableField.IsSettable(new AlmPluginField(name: "a", scope: ["system"]), "project"));
+        Assert.False(SettableField.IsSettable(new AlmPluginField(name: "a", readOnly: true), null));
+        Assert.False(SettableField.IsSettable(new AlmPluginField(name: "a", deprecated: true), null));
+        Assert.False(SettableField.IsSettable(new AlmPluginField(name: ""), null));
+    }
+
+    [Fact]
+    public void Values_go_to_the_api_as_it_takes_them()
+    {
+        var boolean = new AlmPluginField(name: "b", fieldType: "boolean");
+        var checkbox = new AlmPluginField(name: "c", fieldType: "checkbox");
+        Assert.Equal(true, SettingValue.ForApi(boolean, "True"));
+        Assert.Equal(false, SettingValue.ForApi(boolean, PSObject.AsPSObject(false)));
+        Assert.Equal("a,b,c", SettingValue.ForApi(checkbox, new object[] { "a", "b, c" }));
+        Assert.Equal("a,b", SettingValue.ForApi(checkbox, "a, b"));
+        var number = SettingValue.ForApi(null, PSObject.AsPSObject(7));
+        Assert.Equal(7, number);
+        using var secret = new SecureString();
+        foreach (var character in "s3cret")
+        {
+            secret.AppendChar(character);
+        }
+
+        Assert.Equal("s3cret", SettingValue.ForApi(new AlmPluginField(name: "p", fieldType: "masked_string"), secret));
+        Assert.Null(SettingValue.ForApi(checkbox, null));
+    }
+
+    [Fact]
+    public void The_template_says_which_plugin_and_scope_it_is_for_without_a_key()
+    {
+        var template = SettingTemplate.Build(Plugin(new AlmPluginField(name: "a", scope: ["project"])), "PROJECT");
+        Assert.Equal("p", template.PluginId);
+        Assert.Equal("project", template.Scope);
+        Assert.Equal(["a"], template.Keys.Cast<string>());
+        Assert.True(template.Contains("A"));
+    }
+
     private static AlmPlugin Plugin(params AlmPluginField[] fields) =>
-        new AlmPlugin { Id = "p", Sections = [new AlmPluginSection { Fields = fields }] }.Normalize();
+        new(id: "p", sections: [new AlmPluginSection(pluginId: "p", fields: fields)]);
 }

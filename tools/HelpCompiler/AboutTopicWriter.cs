@@ -101,19 +101,20 @@ internal static class AboutTopicWriter
         }
     }
 
-    /// <summary>The about topic's lookup name: about_X.help.md and about_X.md both give about_X.</summary>
-    public static string TopicName(string path)
+    /// <summary>
+    /// The about topic's lookup name: about_X.md gives about_X (compiled to about_X.help.txt), as PlatyPS
+    /// names it. A source named about_X.help.md is refused: PlatyPS would write about_X.help.help.txt,
+    /// which Get-Help never finds.
+    /// </summary>
+    public static string TopicName(string file)
     {
-        var name = System.IO.Path.GetFileName(path);
-        foreach (var suffix in (IEnumerable<string>)[".help.md", ".md"])
+        var name = System.IO.Path.GetFileName(file);
+        if (name.EndsWith(".help.md", StringComparison.OrdinalIgnoreCase))
         {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return name[..^suffix.Length];
-            }
+            throw new HelpFormatException(file, 0, $"name an about topic's source about_<Name>.md, not {name}: PlatyPS would compile it to {name[..^".md".Length]}.help.txt, which Get-Help never finds");
         }
 
-        return name;
+        return name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? name[..^".md".Length] : name;
     }
 
     public static bool IsAboutTopic(string path) =>

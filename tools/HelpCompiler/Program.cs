@@ -9,8 +9,9 @@ namespace SdeAlm.HelpCompiler;
 
 /// <summary>
 /// HelpCompiler &lt;markdown folder&gt; &lt;output folder&gt;: compiles every PlatyPS-schema cmdlet file in
-/// the folder into the MAML file its front matter names ("external help file"), and every about_*.md
-/// into about_*.help.txt. Exit code 1 and a file:line message when a file breaks the schema.
+/// the folder into the MAML file its front matter names ("external help file"), and every about_X.md
+/// (PlatyPS's name for an about topic's source) into about_X.help.txt. Exit code 1 and a file:line
+/// message when a file breaks the schema.
 /// </summary>
 internal static class Program
 {
@@ -44,7 +45,7 @@ internal static class Program
             var markdown = File.ReadAllText(path);
             if (AboutTopicWriter.IsAboutTopic(path))
             {
-                var target = Path.Combine(output, AboutTopicWriter.TopicName(path) + ".help.txt");
+                var target = Path.Combine(output, AboutTopicWriter.TopicName(file) + ".help.txt");
                 // With a byte order mark: Windows PowerShell reads BOM-less text files as ANSI.
                 File.WriteAllText(target, AboutTopicWriter.Write(file, markdown), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
                 Console.WriteLine($"  {file} -> {target}");

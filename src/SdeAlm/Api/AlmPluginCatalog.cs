@@ -51,7 +51,7 @@ internal sealed class AlmPluginCatalog
             {
                 if (plugin is not null)
                 {
-                    yield return plugin.Normalize();
+                    yield return AlmPluginMapper.ToPlugin(plugin);
                 }
             }
         }
@@ -63,7 +63,7 @@ internal sealed class AlmPluginCatalog
         var uri = _client.Resolve(ListPath + Uri.EscapeDataString(id) + "/");
         try
         {
-            return _client.GetJson(uri, SdeJsonContext.Default.AlmPlugin, context).Normalize();
+            return AlmPluginMapper.ToPlugin(_client.GetJson(uri, SdeJsonContext.Default.AlmPluginJson, context));
         }
         catch (SdeApiException ex) when (ex.StatusCode == 404)
         {

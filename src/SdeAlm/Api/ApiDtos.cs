@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using SdeAlm.Json;
-using SdeAlm.Model;
 
 namespace SdeAlm.Api;
 
@@ -15,7 +14,7 @@ internal sealed class AlmPluginPage
     public string? Next { get; set; }
 
     [JsonPropertyName("results")]
-    public AlmPlugin?[]? Results { get; set; }
+    public AlmPluginJson?[]? Results { get; set; }
 }
 
 /// <summary>The part of <c>/api/v2/users/me/</c> that identifies who the token belongs to.</summary>
@@ -32,12 +31,4 @@ internal sealed class SdeUser
     [JsonPropertyName("username")]
     [JsonConverter(typeof(LenientStringConverter))]
     public string? UserName { get; set; }
-
-    [JsonPropertyName("first_name")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? FirstName { get; set; }
-
-    [JsonPropertyName("last_name")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? LastName { get; set; }
 }

@@ -1,10 +1,12 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Text.RegularExpressions;
 
 namespace SdeAlm.Api;
 
@@ -16,6 +18,33 @@ internal static class ConnectionFailures
     /// <param name="transient">True when trying again could help.</param>
     /// <param name="certificateProblem">Why the server's certificate was refused, when it was (from <see cref="CertificateCheck"/>).</param>
     public static SdeApiException Classify(Exception failure, Uri uri, out bool transient, string? certificateProblem = null)
+    {
+        if (FailedProxy(failure, uri) is { } proxy)
+        {
+            transient = false;
+            return ProxyFailed(proxy, failure, uri);
+        }
+
+        var classified = ClassifyAtServer(failure, uri, out transient, certificateProblem);
+
+        // A wrong scheme looks like a broken TLS handshake (https to an http port) or like a connection
+        // dropped without an answer (http to an https port, which would otherwise be retried): ask the port.
+        if (uri.Scheme == Uri.UriSchemeHttps && certificateProblem is null && IsHandshakeFailure(failure) && PortProbe.SpeaksHttp(uri))
+        {
+            transient = false;
+            return WrongScheme(uri, Uri.UriSchemeHttp, failure);
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && transient && PortProbe.SpeaksTls(uri))
+        {
+            transient = false;
+            return WrongScheme(uri, Uri.UriSchemeHttps, failure);
+        }
+
+        return classified;
+    }
+
+    private static SdeApiException ClassifyAtServer(Exception failure, Uri uri, out bool transient, string? certificateProblem)
     {
         transient = false;
         var endpoint = $"{uri.Host}:{uri.Port}";
@@ -35,11 +64,7 @@ internal static class ConnectionFailures
             switch (inner)
             {
                 case AuthenticationException tls:
-                    return Fail(
-                        SdeErrorIds.CertificateInvalid,
-                        $"Could not make a trusted TLS connection to {endpoint}. {certificateProblem ?? tls.Message.TrimEnd('.') + "."} If this is a test server whose self-signed certificate you trust, connect with -SkipCertificateCheck; otherwise install the issuing CA certificate.",
-                        uri,
-                        failure);
+                    return TlsFailed(endpoint, certificateProblem, tls.Message, uri, failure);
                 case SocketException socket when socket.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain:
                     return Fail(SdeErrorIds.HostNotFound, $"The host name '{uri.Host}' could not be resolved. Check the -Server value and your DNS.", uri, failure);
                 case SocketException socket when socket.SocketErrorCode is SocketError.ConnectionRefused:
@@ -64,14 +89,40 @@ internal static class ConnectionFailures
         transient = web.Status is WebExceptionStatus.ConnectionClosed or WebExceptionStatus.ReceiveFailure or WebExceptionStatus.KeepAliveFailure;
         return web.Status switch
         {
-            WebExceptionStatus.TrustFailure or WebExceptionStatus.SecureChannelFailure => Fail(
-                SdeErrorIds.CertificateInvalid,
-                $"Could not make a trusted TLS connection to {endpoint}. {certificateProblem ?? web.Message} If this is a test server whose self-signed certificate you trust, connect with -SkipCertificateCheck; otherwise install the issuing CA certificate.",
-                uri,
-                failure),
+            WebExceptionStatus.TrustFailure or WebExceptionStatus.SecureChannelFailure => TlsFailed(endpoint, certificateProblem, web.Message, uri, failure),
             WebExceptionStatus.NameResolutionFailure => Fail(SdeErrorIds.HostNotFound, $"The host name '{uri.Host}' could not be resolved. Check the -Server value and your DNS.", uri, failure),
             _ => Fail(SdeErrorIds.ConnectionFailed, $"Could not reach {endpoint}: {web.Message}", uri, failure),
         };
+    }
+
+    /// <summary>
+    /// Our certificate check says why it refused a certificate; when it refused none (or -SkipCertificateCheck
+    /// is on), the handshake failed for another reason and -SkipCertificateCheck is no advice.
+    /// </summary>
+    private static SdeApiException TlsFailed(string endpoint, string? certificateProblem, string runtimeMessage, Uri uri, Exception failure) =>
+        certificateProblem is null
+            ? Fail(
+                SdeErrorIds.ConnectionFailed,
+                $"The TLS handshake with {endpoint} failed, not because of its certificate: {runtimeMessage.TrimEnd('.')}. Check that this port speaks https and accepts TLS 1.2 or later.",
+                uri,
+                failure)
+            : Fail(
+                SdeErrorIds.CertificateInvalid,
+                $"Could not make a trusted TLS connection to {endpoint}. {certificateProblem} If this is a test server whose self-signed certificate you trust, connect with -SkipCertificateCheck; otherwise install the issuing CA certificate.",
+                uri,
+                failure);
+
+    private static bool IsHandshakeFailure(Exception failure)
+    {
+        for (var inner = failure; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AuthenticationException or WebException { Status: WebExceptionStatus.TrustFailure or WebExceptionStatus.SecureChannelFailure })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -90,6 +141,69 @@ internal static class ConnectionFailures
             ? code == HttpStatusCode.ProxyAuthenticationRequired
             : failure.Message.IndexOf("407", StringComparison.Ordinal) >= 0 && failure.Message.IndexOf("proxy", StringComparison.OrdinalIgnoreCase) >= 0;
     }
+
+    /// <summary>
+    /// The proxy, when it is what could not be reached. Only .NET (PowerShell 7) names the host and port it
+    /// failed to connect to, as "(host:port)" ending HttpRequestException's message; when that is not the
+    /// server's, it is the proxy's (from -Proxy or HTTPS_PROXY/HTTP_PROXY). Windows PowerShell says so in its status.
+    /// </summary>
+    private static string? FailedProxy(Exception failure, Uri uri)
+    {
+        for (var inner = failure; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is WebException { Status: WebExceptionStatus.ProxyNameResolutionFailure })
+            {
+                return "the proxy";
+            }
+
+            if (inner is HttpRequestException && inner.InnerException is SocketException && s_connectTarget.Match(inner.Message) is { Success: true } target)
+            {
+                var host = target.Groups["host"].Value.Trim('[', ']');
+                var port = target.Groups["port"].Value;
+                var isServer = string.Equals(host, uri.DnsSafeHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
+                    && port == uri.Port.ToString(CultureInfo.InvariantCulture);
+                return isServer ? null : $"the proxy {target.Groups["host"].Value}:{port}";
+            }
+        }
+
+        return null;
+    }
+
+    private static SdeApiException ProxyFailed(string proxy, Exception failure, Uri uri)
+    {
+        var reason = Innermost(failure) switch
+        {
+            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "refused the connection: nothing listens there",
+            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => "could not be found: its host name does not resolve",
+            WebException { Status: WebExceptionStatus.ProxyNameResolutionFailure } => "could not be found: its host name does not resolve",
+            var other => $"could not be reached ({other.Message.TrimEnd('.')})",
+        };
+        return new SdeApiException(
+            $"Could not reach {uri.Host}:{uri.Port} because {proxy} {reason}. Check the -Proxy value of Connect-Sde, or the HTTPS_PROXY and HTTP_PROXY environment variables when -Proxy was not given.",
+            SdeErrorIds.ProxyFailed,
+            ErrorCategory.ConnectionError,
+            uri,
+            null,
+            failure);
+    }
+
+    private static SdeApiException WrongScheme(Uri uri, string spoken, Exception failure)
+    {
+        var fixedUri = new UriBuilder(uri) { Scheme = spoken, Port = uri.Port }.Uri;
+        var use = fixedUri.GetLeftPart(UriPartial.Authority) + "/";
+        var advice = spoken == Uri.UriSchemeHttps
+            ? $"use Connect-Sde -Server {use} (with the context root, if any), and the token travels encrypted."
+            : $"use Connect-Sde -Server {use} -AllowUnencryptedAuthentication if this server has no https port; -SkipCertificateCheck does not help here.";
+        return new SdeApiException(
+            $"{uri.Host}:{uri.Port} did not answer {uri.Scheme}: this port speaks {spoken}, {advice}",
+            SdeErrorIds.WrongScheme,
+            ErrorCategory.ConnectionError,
+            uri,
+            null,
+            failure);
+    }
+
+    private static readonly Regex s_connectTarget = new(@"\((?<host>[^()\s]+):(?<port>\d{1,5})\)\s*$", RegexOptions.CultureInvariant);
 
     private static Exception Innermost(Exception failure)
     {

@@ -9,7 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using System.Threading;
-using SdeAlm.Model;
+using SdeAlm.Json;
 
 namespace SdeAlm.Api;
 
@@ -41,10 +41,12 @@ internal static class ResponseReader
         [typeof(bool).ToString()] = "true or false",
         [typeof(AlmPluginPage).ToString()] = "a plugin list",
         [typeof(SdeUser).ToString()] = "a user",
-        [typeof(AlmPlugin).ToString()] = "a plugin",
-        [typeof(AlmPluginSection).ToString()] = "a section",
-        [typeof(AlmPluginField).ToString()] = "a field",
-        [typeof(AlmPluginFieldOption).ToString()] = "an option",
+        [typeof(AlmPluginJson).ToString()] = "a plugin",
+        [typeof(AlmPluginSectionJson).ToString()] = "a section",
+        [typeof(AlmPluginFieldJson).ToString()] = "a field",
+        [typeof(AlmPluginFieldOptionJson).ToString()] = "an option",
+        [typeof(AlmJobPageJson).ToString()] = "a job list",
+        [typeof(AlmJobJson).ToString()] = "a job",
     };
 
     private static readonly Regex s_convertedTo = new(@"converted to (?<type>\S+?)\.?$", RegexOptions.CultureInvariant);

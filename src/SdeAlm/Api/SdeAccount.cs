@@ -11,8 +11,8 @@ internal static class SdeAccount
     public static string? WhoAmI(SdeApiClient client, RequestContext context)
     {
         var me = client.GetJson(client.Resolve(MePath), SdeJsonContext.Default.SdeUser, context);
-        return Blank(me.Email) ?? Blank(me.UserName) ?? me.Id?.ToString();
+        return NullIfBlank(me.Email) ?? NullIfBlank(me.UserName) ?? me.Id?.ToString();
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

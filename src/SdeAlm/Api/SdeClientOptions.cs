@@ -1,4 +1,5 @@
 using System;
+using System.Management.Automation;
 using System.Net;
 
 namespace SdeAlm.Api;
@@ -27,4 +28,27 @@ internal sealed class SdeClientOptions
     public NetworkCredential? ProxyCredential { get; set; }
 
     public string UserAgent { get; set; } = "SdeAlm";
+
+    /// <summary>
+    /// Checks a -Proxy value before any request, so that a typo is an argument error naming the value
+    /// rather than a NotSupportedException from deep inside HttpClient on the first call.
+    /// </summary>
+    public static Uri CheckProxy(Uri proxy)
+    {
+        // "proxy.example.com:3128" parses as a URI with the scheme "proxy.example.com": say how to write it.
+        var example = proxy.IsAbsoluteUri && proxy.Host.Length > 0 ? $"http://{proxy.Authority}" : "http://proxy.example.com:3128";
+        var reason =
+            !proxy.IsAbsoluteUri || proxy.Host.Length == 0 ? "it has no scheme and host"
+            : Array.IndexOf(s_proxySchemes, proxy.Scheme) < 0 ? $"the scheme '{proxy.Scheme}' is not one of {string.Join(", ", s_proxySchemes)}"
+            : null;
+        return reason is null
+            ? proxy
+            : throw new SdeApiException(
+                $"-Proxy '{proxy.OriginalString}' is not a proxy address: {reason}. Give it as a URL such as {example}.",
+                SdeErrorIds.ProxyInvalid,
+                ErrorCategory.InvalidArgument,
+                proxy);
+    }
+
+    private static readonly string[] s_proxySchemes = ["http", "https", "socks4", "socks4a", "socks5"];
 }

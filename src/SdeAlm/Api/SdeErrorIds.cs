@@ -26,6 +26,9 @@ internal static class SdeErrorIds
     public const string UnexpectedContentType = "SdeUnexpectedContentType";
     public const string InvalidJson = "SdeInvalidJson";
     public const string ResponseTooLarge = "SdeResponseTooLarge";
+    public const string ProxyFailed = "SdeProxyFailed";
+    public const string ProxyInvalid = "SdeProxyInvalid";
+    public const string WrongScheme = "SdeWrongScheme";
     public const string AlmJobNotFound = "SdeAlmJobNotFound";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestBodyInvalid = "SdeRestBodyInvalid";

@@ -4,12 +4,11 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using SdeAlm.Api;
-using SdeAlm.Model;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 
-/// <summary>Connect-Sde: opens a connection to an SD Elements server and makes it the current one.</summary>
+/// <summary>Connect-Sde: opens a connection to an SD Elements server and, unless -NotCurrent, makes it the current one.</summary>
 [Cmdlet(VerbsCommunications.Connect, "Sde")]
 [OutputType(typeof(SdeConnection))]
 public sealed class ConnectSdeCommand : SdeCmdlet
@@ -23,6 +22,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
 
     [Parameter]
     [ValidateNotNull]
+    [SecureToken]
     public SecureString? Token { get; set; }
 
     [Parameter]
@@ -56,6 +56,10 @@ public sealed class ConnectSdeCommand : SdeCmdlet
     [Parameter]
     public SwitchParameter SkipValidation { get; set; }
 
+    /// <summary>Opens the connection without making it current (it is listed by Get-SdeConnection -All).</summary>
+    [Parameter]
+    public SwitchParameter NotCurrent { get; set; }
+
     protected override void EndProcessing() => InvokeMappingErrors(() =>
     {
         var server = Server ?? Environment.GetEnvironmentVariable(ServerVariable);
@@ -69,6 +73,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
         }
 
         var baseUri = ServerAddress.Parse(server!);
+        var proxy = Proxy is null ? null : SdeClientOptions.CheckProxy(Proxy);
         var token = Token is null ? Environment.GetEnvironmentVariable(TokenVariable) : new NetworkCredential(string.Empty, Token).Password;
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -79,6 +84,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
                 TokenVariable);
         }
 
+        WarnIfTokenMeantForAnotherServer(baseUri);
         if (baseUri.Scheme == Uri.UriSchemeHttp && !AllowUnencryptedAuthentication)
         {
             throw new SdeApiException(
@@ -94,7 +100,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
             MaximumRetryCount = MaximumRetryCount,
             RetryIntervalSec = RetryIntervalSec,
             SkipCertificateCheck = SkipCertificateCheck,
-            Proxy = Proxy,
+            Proxy = proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
             UserAgent = UserAgent(),
         };
@@ -114,10 +120,40 @@ public sealed class ConnectSdeCommand : SdeCmdlet
         }
 
         var connection = new SdeConnection(client, options, user, DateTimeOffset.Now);
-        SdeSession.Current = connection;
-        WriteVerbose($"Connected to {connection}.");
+        SdeSession.Add(connection, makeCurrent: !NotCurrent);
+        WriteVerbose(NotCurrent ? $"Connected to {connection}; it is not the current connection." : $"Connected to {connection}.");
         WriteObject(connection);
     });
+
+    /// <summary>
+    /// SDE_API_TOKEN set next to SDE_SERVER is the token of that server: say so before it goes to another one.
+    /// Without SDE_SERVER (CI jobs that set only the token) nothing says which server it is for.
+    /// </summary>
+    private void WarnIfTokenMeantForAnotherServer(Uri baseUri)
+    {
+        var environmentServer = Environment.GetEnvironmentVariable(ServerVariable);
+        if (Token is not null || Server is null || string.IsNullOrWhiteSpace(environmentServer))
+        {
+            return;
+        }
+
+        Uri? tokenServer;
+        try
+        {
+            tokenServer = ServerAddress.Parse(environmentServer!);
+        }
+        catch (SdeApiException)
+        {
+            tokenServer = null;
+        }
+
+        if (tokenServer is null || !ServerAddress.IsSameOrigin(tokenServer, baseUri))
+        {
+            WriteWarning(
+                $"The API token comes from {TokenVariable}, which is set next to {ServerVariable}={environmentServer.Trim()}, "
+                + $"but this connects to {baseUri}. If the token is not meant for {baseUri.Host}, pass -Token for it instead.");
+        }
+    }
 
     private static string UserAgent()
     {

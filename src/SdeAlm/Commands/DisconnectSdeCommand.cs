@@ -1,11 +1,12 @@
 using System.Management.Automation;
-using SdeAlm.Api;
-using SdeAlm.Model;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 
-/// <summary>Disconnect-Sde: closes a connection (the current one by default) and forgets it.</summary>
+/// <summary>
+/// Disconnect-Sde: closes a connection (the current one by default) and forgets it. Closing the current
+/// one leaves none current rather than guessing which of the others the user means.
+/// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Sde")]
 [OutputType(typeof(void))]
 public sealed class DisconnectSdeCommand : SdeCmdlet
@@ -26,11 +27,9 @@ public sealed class DisconnectSdeCommand : SdeCmdlet
         }
 
         target.Close();
-        if (ReferenceEquals(target, current))
-        {
-            SdeSession.Current = null;
-        }
-
-        WriteVerbose($"Disconnected from {target.Server}.");
+        SdeSession.Remove(target);
+        WriteVerbose(ReferenceEquals(target, current)
+            ? $"Disconnected from {target.Server}. No connection is current now: Select-SdeConnection makes another open one current."
+            : $"Disconnected from {target.Server}.");
     }
 }

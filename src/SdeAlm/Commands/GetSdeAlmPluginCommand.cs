@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
@@ -20,6 +19,7 @@ public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PluginNameCompleter))]
     public string[]? Name { get; set; }
 
     private WildcardFilter? _name;
@@ -28,8 +28,7 @@ public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
 
     protected override void ProcessRecord() => InvokeMappingErrors(() =>
     {
-        var catalog = new AlmPluginCatalog(ResolveClient());
-        foreach (var plugin in PluginResolver.Resolve(catalog, Id, NewRequestContext(), WriteError))
+        foreach (var plugin in new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).Resolve(Id))
         {
             if (_name is null || _name.IsMatch(plugin.Name))
             {

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
@@ -39,12 +39,13 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
     public string[]? Section { get; set; }
 
     [Parameter]
-    [ValidateSet("system", "project")]
+    [ValidateSet(FieldScope.System, FieldScope.Project)]
     public string? Scope { get; set; }
 
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldTypeCompleter))]
     public string[]? FieldType { get; set; }
 
     [Parameter]
@@ -69,5 +70,5 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
     private IEnumerable<AlmPlugin> Plugins() =>
         ParameterSetName == ByPluginSet
             ? InputObject!
-            : PluginResolver.Resolve(new AlmPluginCatalog(ResolveClient()), PluginId, NewRequestContext(), WriteError);
+            : new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).Resolve(PluginId);
 }

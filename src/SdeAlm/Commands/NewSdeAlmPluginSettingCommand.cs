@@ -1,12 +1,11 @@
-using System.Collections.Specialized;
 using System.Management.Automation;
 using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
-/// <summary>New-SdeAlmPluginSetting: a settings template for a plugin, every settable field with its default.</summary>
+/// <summary>New-SdeAlmPluginSetting: a settings template for a plugin, every settable field with its default, labelled with the plugin.</summary>
 [Cmdlet(VerbsCommon.New, "SdeAlmPluginSetting", DefaultParameterSetName = ByPluginSet)]
-[OutputType(typeof(OrderedDictionary))]
+[OutputType(typeof(AlmPluginSetting))]
 public sealed class NewSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
 {
     protected override void ProcessRecord() => InvokeMappingErrors(() =>

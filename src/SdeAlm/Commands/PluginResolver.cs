@@ -1,26 +1,42 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Filtering;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
 /// <summary>
-/// Turns -Id / -PluginId values into plugins: exact ids are fetched one by one (an unknown id is a
-/// non-terminating error), wildcards and "no id" read the list once.
+/// Turns -Id / -PluginId values into plugins. An exact id is fetched by itself; when the server does
+/// not know it as typed, the catalog list decides, ignoring case (the server may compare ids
+/// exactly, PowerShell users do not). Wildcards read the list, once per resolver. An id that is in
+/// no spelling in the catalog is a non-terminating error that suggests the nearest id.
 /// </summary>
-internal static class PluginResolver
+internal sealed class PluginResolver
 {
-    public static IEnumerable<AlmPlugin> Resolve(
-        AlmPluginCatalog catalog,
-        string[]? ids,
-        RequestContext context,
-        Action<ErrorRecord> writeError)
+    private readonly SdeApiClient _client;
+    private readonly AlmPluginCatalog _catalog;
+    private readonly RequestContext _context;
+    private readonly Action<ErrorRecord> _writeError;
+    private IReadOnlyList<AlmPlugin>? _list;
+
+    public PluginResolver(SdeApiClient client, RequestContext context, Action<ErrorRecord> writeError)
+    {
+        _client = client;
+        _catalog = new AlmPluginCatalog(client);
+        _context = context;
+        _writeError = writeError;
+    }
+
+    /// <summary>The plugins the ids name, each once, in the order named; every plugin when no id is given.</summary>
+    public IEnumerable<AlmPlugin> Resolve(string[]? ids)
     {
         if (ids is not { Length: > 0 })
         {
-            foreach (var plugin in catalog.GetAll(context))
+            foreach (var plugin in _catalog.GetAll(_context))
             {
                 yield return plugin;
             }
@@ -29,14 +45,12 @@ internal static class PluginResolver
         }
 
         var emitted = new HashSet<string?>(StringComparer.OrdinalIgnoreCase);
-        List<AlmPlugin>? list = null;
         foreach (var id in ids)
         {
             if (WildcardPattern.ContainsWildcardCharacters(id))
             {
-                var pattern = WildcardPattern.Get(id, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                list ??= [.. catalog.GetAll(context)];
-                foreach (var plugin in list)
+                var pattern = WildcardFilter.Pattern(id);
+                foreach (var plugin in List())
                 {
                     if (pattern.IsMatch(plugin.Id ?? string.Empty) && emitted.Add(plugin.Id))
                     {
@@ -47,7 +61,7 @@ internal static class PluginResolver
                 continue;
             }
 
-            var found = GetOne(catalog, id, context, writeError);
+            var found = GetOne(id);
             if (found is not null && emitted.Add(found.Id))
             {
                 yield return found;
@@ -55,17 +69,38 @@ internal static class PluginResolver
         }
     }
 
-    /// <summary>One plugin by its exact id (no wildcards); an unknown id is written as a non-terminating error and gives null.</summary>
-    public static AlmPlugin? GetOne(AlmPluginCatalog catalog, string id, RequestContext context, Action<ErrorRecord> writeError)
+    /// <summary>One plugin by its id in any case (no wildcards); an unknown id is written as a non-terminating error and gives null.</summary>
+    public AlmPlugin? GetOne(string id)
     {
         try
         {
-            return catalog.Get(id, context);
+            return _catalog.Get(id, _context);
         }
         catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.PluginNotFound)
         {
-            writeError(ex.ToErrorRecord());
+            var plugins = List();
+            var sameIgnoringCase = plugins.FirstOrDefault(plugin => string.Equals(plugin.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (sameIgnoringCase is not null)
+            {
+                return sameIgnoringCase;
+            }
+
+            _writeError(NotFound(id, plugins).ToErrorRecord());
             return null;
         }
     }
+
+    private SdeApiException NotFound(string id, IReadOnlyList<AlmPlugin> plugins)
+    {
+        var nearest = NameSuggester.Nearest(id, plugins.Select(plugin => plugin.Id).OfType<string>());
+        var suggestion = nearest is null ? string.Empty : $" Did you mean '{nearest}'?";
+        return new SdeApiException(
+            $"There is no ALM plugin with id '{id}' on {_client.BaseUri}.{suggestion} Run Get-SdeAlmPlugin to list the ids.",
+            SdeErrorIds.PluginNotFound,
+            ErrorCategory.ObjectNotFound,
+            id,
+            404);
+    }
+
+    private IReadOnlyList<AlmPlugin> List() => _list ??= [.. _catalog.GetAll(_context)];
 }

@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
@@ -26,12 +26,12 @@ public abstract class SdePluginSettingCmdlet : SdeConnectedCmdlet
     public AlmPlugin? InputObject { get; set; }
 
     [Parameter]
-    [ValidateSet("system", "project")]
+    [ValidateSet(FieldScope.System, FieldScope.Project)]
     public string? Scope { get; set; }
 
     /// <summary>The plugin to work on; null after an unknown id has been reported as a non-terminating error.</summary>
     internal AlmPlugin? ResolvePlugin() =>
         ParameterSetName == ByPluginSet
             ? InputObject
-            : PluginResolver.GetOne(new AlmPluginCatalog(ResolveClient()), PluginId!, NewRequestContext(), WriteError);
+            : new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).GetOne(PluginId!);
 }

@@ -26,7 +26,7 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
             return;
         }
 
-        var result = SettingValidator.Validate(plugin, Setting!, Scope);
+        var result = SettingValidator.Check(plugin, Setting!, Scope).ToTestResult();
         WriteObject(Quiet ? result.IsValid : result);
     });
 }

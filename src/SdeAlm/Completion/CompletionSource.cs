@@ -34,10 +34,10 @@ internal static class CompletionSource
     }
 
     /// <summary>The sections of the plugins that -PluginId on the line selects (ids or wildcards; all plugins when absent).</summary>
-    public static IEnumerable<AlmPluginSection> Sections(IDictionary? fakeBoundParameters)
+    public static IEnumerable<AlmPluginSection> Sections(IEnumerable<AlmPlugin> plugins, IDictionary? fakeBoundParameters)
     {
         var ids = WildcardFilter.Create(BoundTexts(fakeBoundParameters, "PluginId"));
-        return Plugins(fakeBoundParameters)
+        return plugins
             .Where(plugin => ids is null || ids.IsMatch(plugin.Id))
             .SelectMany(plugin => plugin.Sections);
     }
@@ -92,7 +92,7 @@ internal static class CompletionSource
         }
 
         return WildcardPattern.ContainsWildcardCharacters(word)
-            ? WildcardPattern.Get(word + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant).IsMatch(candidate)
+            ? WildcardFilter.Pattern(word + "*").IsMatch(candidate)
             : candidate.StartsWith(word, StringComparison.OrdinalIgnoreCase);
     }
 

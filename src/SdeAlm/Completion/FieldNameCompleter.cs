@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using SdeAlm.Filtering;
+using SdeAlm.Model;
 
 namespace SdeAlm.Completion;
 
@@ -21,18 +22,22 @@ public sealed class FieldNameCompleter : IArgumentCompleter
         string wordToComplete,
         CommandAst commandAst,
         IDictionary fakeBoundParameters) =>
-        CompletionSource.Safely(() =>
-        {
-            var filter = new FieldFilter(
-                null,
-                CompletionSource.BoundTexts(fakeBoundParameters, "Section"),
-                CompletionSource.BoundTexts(fakeBoundParameters, "Scope")?.FirstOrDefault(),
-                CompletionSource.BoundTexts(fakeBoundParameters, "FieldType"),
-                CompletionSource.BoundValue(fakeBoundParameters, "Required") is SwitchParameter { IsPresent: true } or true);
-            return filter.Select(CompletionSource.Sections(fakeBoundParameters))
-                .Where(field => !string.IsNullOrEmpty(field.Name) && CompletionSource.Matches(field.Name!, wordToComplete))
-                .GroupBy(field => field.Name!, StringComparer.OrdinalIgnoreCase)
-                .Select(same => same.First())
-                .Select(field => CompletionSource.Result(field.Name!, escapeWildcards: true, $"{field.Label} ({field.PluginId}, {field.FieldType})"));
-        });
+        CompletionSource.Safely(() => Complete(CompletionSource.Plugins(fakeBoundParameters), wordToComplete, fakeBoundParameters));
+
+    /// <summary>The completions from the given catalog; may throw, which <see cref="CompleteArgument"/> turns into none.</summary>
+    internal static IEnumerable<CompletionResult> Complete(IEnumerable<AlmPlugin> plugins, string? wordToComplete, IDictionary? fakeBoundParameters)
+    {
+
+        var filter = new FieldFilter(
+            null,
+            CompletionSource.BoundTexts(fakeBoundParameters, "Section"),
+            CompletionSource.BoundTexts(fakeBoundParameters, "Scope")?.FirstOrDefault(),
+            CompletionSource.BoundTexts(fakeBoundParameters, "FieldType"),
+            CompletionSource.BoundValue(fakeBoundParameters, "Required") is SwitchParameter { IsPresent: true } or true);
+        return filter.Select(CompletionSource.Sections(plugins, fakeBoundParameters))
+            .Where(field => !string.IsNullOrEmpty(field.Name) && CompletionSource.Matches(field.Name!, wordToComplete))
+            .GroupBy(field => field.Name!, StringComparer.OrdinalIgnoreCase)
+            .Select(same => same.First())
+            .Select(field => CompletionSource.Result(field.Name!, escapeWildcards: true, $"{field.Label} ({field.PluginId}, {field.FieldType})"));
+    }
 }

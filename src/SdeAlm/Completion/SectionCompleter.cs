@@ -4,10 +4,15 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using SdeAlm.Filtering;
+using SdeAlm.Model;
 
 namespace SdeAlm.Completion;
 
-/// <summary>Completes Get-SdeAlmPluginField -Section with the section labels of the plugins named by -PluginId (all when none).</summary>
+/// <summary>
+/// Completes Get-SdeAlmPluginField -Section with the section labels of the plugins named by -PluginId
+/// (all when none), and "(general)" for an unlabeled section.
+/// </summary>
 public sealed class SectionCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
@@ -16,9 +21,14 @@ public sealed class SectionCompleter : IArgumentCompleter
         string wordToComplete,
         CommandAst commandAst,
         IDictionary fakeBoundParameters) =>
-        CompletionSource.Safely(() => CompletionSource.Sections(fakeBoundParameters)
-            .Where(section => !string.IsNullOrEmpty(section.Label) && CompletionSource.Matches(section.Label!, wordToComplete))
-            .GroupBy(section => section.Label!, StringComparer.OrdinalIgnoreCase)
+        CompletionSource.Safely(() => Complete(CompletionSource.Plugins(fakeBoundParameters), wordToComplete, fakeBoundParameters));
+
+    /// <summary>The completions from the given catalog; may throw, which <see cref="CompleteArgument"/> turns into none.</summary>
+    internal static IEnumerable<CompletionResult> Complete(IEnumerable<AlmPlugin> plugins, string? wordToComplete, IDictionary? fakeBoundParameters) =>
+ CompletionSource.Sections(plugins, fakeBoundParameters)
+            .Select(section => (Name: string.IsNullOrEmpty(section.Label) ? FieldFilter.UnlabeledSection : section.Label!, Section: section))
+            .Where(named => CompletionSource.Matches(named.Name, wordToComplete))
+            .GroupBy(named => named.Name, StringComparer.OrdinalIgnoreCase)
             .Select(same => same.First())
-            .Select(section => CompletionSource.Result(section.Label!, escapeWildcards: true, $"{section.Label} ({section.PluginId}: {section.Fields.Length} fields)")));
+            .Select(named => CompletionSource.Result(named.Name, escapeWildcards: true, $"{named.Name} ({named.Section.PluginId}: {named.Section.Fields.Length} fields)"));
 }

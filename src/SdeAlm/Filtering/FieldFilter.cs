@@ -2,12 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Filtering;
 
 /// <summary>The conditions Get-SdeAlmPluginField applies to each field; all given ones must hold.</summary>
 internal sealed class FieldFilter
 {
+    /// <summary>How the views show, and -Section names, the unlabeled first section of a form (whose Label stays null, as the API sends it).</summary>
+    public const string UnlabeledSection = "(general)";
+
     private readonly WildcardFilter? _name;
     private readonly WildcardFilter? _section;
     private readonly WildcardFilter? _fieldType;
@@ -43,11 +47,18 @@ internal sealed class FieldFilter
         }
     }
 
-    public bool MatchesSection(AlmPluginSection section) => _section is null || _section.IsMatch(section.Label);
+    /// <summary>
+    /// True when the section's label matches, or the section has no label and "(general)", the name
+    /// the views give it, matches.
+    /// </summary>
+    public bool MatchesSection(AlmPluginSection section) =>
+        _section is null
+        || _section.IsMatch(section.Label)
+        || (string.IsNullOrEmpty(section.Label) && _section.IsMatch(UnlabeledSection));
 
     public bool Matches(AlmPluginField field) =>
         (!_requiredOnly || field.Required)
         && (_name is null || _name.IsMatch(field.Name))
         && (_fieldType is null || _fieldType.IsMatch(field.FieldType))
-        && (_scope is null || field.Scope.Contains(_scope, StringComparer.OrdinalIgnoreCase));
+        && FieldScope.Matches(field, _scope);
 }

@@ -10,8 +10,12 @@ internal sealed class WildcardFilter
 
     private WildcardFilter(string[] patterns)
     {
-        _patterns = patterns.Select(pattern => WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)).ToArray();
+        _patterns = patterns.Select(Pattern).ToArray();
     }
+
+    /// <summary>How every wildcard of the module matches: without regard to case or culture, as PowerShell's own cmdlets do.</summary>
+    public static WildcardPattern Pattern(string pattern) =>
+        WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
 
     /// <summary>Null when no patterns were given, which callers read as "everything matches".</summary>
     public static WildcardFilter? Create(string[]? patterns) =>

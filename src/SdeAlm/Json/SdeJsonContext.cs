@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SdeAlm.Api;
-using SdeAlm.Model;
 
 namespace SdeAlm.Json;
 
 /// <summary>Source-generated metadata: no reflection at run time, fast first call.</summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
-[JsonSerializable(typeof(AlmPlugin))]
+[JsonSerializable(typeof(AlmPluginJson))]
 [JsonSerializable(typeof(AlmPluginPage))]
 [JsonSerializable(typeof(SdeUser))]
 [JsonSerializable(typeof(JsonElement))]

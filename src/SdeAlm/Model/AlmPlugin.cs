@@ -1,44 +1,41 @@
-using System.Text.Json.Serialization;
-using SdeAlm.Json;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace SdeAlm.Model;
 
 /// <summary>An ALM integration plugin as SD Elements describes it.</summary>
 public sealed class AlmPlugin
 {
-    [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Id { get; set; }
+    internal AlmPlugin(string? id = null, string? name = null, string? shortName = null, string? command = null, IList<AlmPluginSection>? sections = null)
+    {
+        Id = id;
+        Name = name;
+        ShortName = shortName;
+        Command = command;
+        Sections = sections is null ? ReadOnlyJoinedList<AlmPluginSection>.Empty : new(sections);
+        SectionCount = Sections.Count;
+        FieldCount = Sections.Sum(section => section.Fields.Count);
+        Required = Sections.Sum(section => section.Fields.Count(field => field.Required));
+    }
 
-    [JsonPropertyName("name")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Name { get; set; }
+    public string? Id { get; }
 
-    [JsonPropertyName("short_name")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? ShortName { get; set; }
+    public string? Name { get; }
 
-    [JsonPropertyName("command")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Command { get; set; }
+    public string? ShortName { get; }
 
-    [JsonPropertyName("sections")]
-    public AlmPluginSection[] Sections { get; set; } = [];
+    public string? Command { get; }
+
+    public ReadOnlyJoinedList<AlmPluginSection> Sections { get; }
+
+    /// <summary>How many sections the configuration form has.</summary>
+    public int SectionCount { get; }
+
+    /// <summary>How many fields the configuration form has, in all sections.</summary>
+    public int FieldCount { get; }
+
+    /// <summary>How many fields are required, so that <c>Where-Object Required</c> keeps plugins with at least one.</summary>
+    public int Required { get; }
 
     public override string ToString() => Id ?? string.Empty;
-
-    /// <summary>
-    /// Drops null entries the server may send and tells every section and field which plugin and
-    /// section it belongs to, so that fields make sense on their own in a pipeline.
-    /// </summary>
-    internal AlmPlugin Normalize()
-    {
-        Sections = ArrayCleaner.WithoutNulls(Sections);
-        foreach (var section in Sections)
-        {
-            section.Normalize(Id);
-        }
-
-        return this;
-    }
 }

@@ -1,23 +1,21 @@
-using System.Text.Json.Serialization;
-using SdeAlm.Json;
-
 namespace SdeAlm.Model;
 
 /// <summary>One choice of a radio, select or checkbox field.</summary>
 public sealed class AlmPluginFieldOption
 {
-    [JsonPropertyName("label")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Label { get; set; }
+    internal AlmPluginFieldOption(string? label, string? value, bool disabled)
+    {
+        Label = label;
+        Value = value;
+        Disabled = disabled;
+    }
+
+    public string? Label { get; }
 
     /// <summary>The value stored in settings; numbers and booleans sent by the server arrive as their JSON text.</summary>
-    [JsonPropertyName("value")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Value { get; set; }
+    public string? Value { get; }
 
-    [JsonPropertyName("disabled")]
-    [JsonConverter(typeof(LenientBooleanConverter))]
-    public bool Disabled { get; set; }
+    public bool Disabled { get; }
 
     public override string ToString() => Value ?? string.Empty;
 }

@@ -1,36 +1,27 @@
-using System.Text.Json.Serialization;
-using SdeAlm.Json;
+using System.Collections.Generic;
 
 namespace SdeAlm.Model;
 
 /// <summary>A group of fields on a plugin's configuration form.</summary>
 public sealed class AlmPluginSection
 {
-    /// <summary>The id of the plugin this section belongs to.</summary>
-    [JsonIgnore]
-    public string? PluginId { get; set; }
-
-    /// <summary>The section's heading; null for the unlabelled first section.</summary>
-    [JsonPropertyName("label")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Label { get; set; }
-
-    [JsonPropertyName("optional")]
-    [JsonConverter(typeof(LenientBooleanConverter))]
-    public bool Optional { get; set; }
-
-    [JsonPropertyName("fields")]
-    public AlmPluginField[] Fields { get; set; } = [];
-
-    public override string ToString() => Label ?? string.Empty;
-
-    internal void Normalize(string? pluginId)
+    internal AlmPluginSection(string? pluginId = null, string? label = null, bool optional = false, IList<AlmPluginField>? fields = null)
     {
         PluginId = pluginId;
-        Fields = ArrayCleaner.WithoutNulls(Fields);
-        foreach (var field in Fields)
-        {
-            field.Normalize(pluginId, Label);
-        }
+        Label = label;
+        Optional = optional;
+        Fields = fields is null ? ReadOnlyJoinedList<AlmPluginField>.Empty : new(fields);
     }
+
+    /// <summary>The id of the plugin this section belongs to.</summary>
+    public string? PluginId { get; }
+
+    /// <summary>The section's heading; null for the unlabelled first section.</summary>
+    public string? Label { get; }
+
+    public bool Optional { get; }
+
+    public ReadOnlyJoinedList<AlmPluginField> Fields { get; }
+
+    public override string ToString() => Label ?? string.Empty;
 }

@@ -47,16 +47,22 @@ public sealed class SdeConnection
     /// <summary>False once Disconnect-Sde has closed it.</summary>
     public bool IsOpen => !_client.IsDisposed;
 
+    /// <summary>
+    /// True when it is the connection cmdlets of this runspace use without -Connection (see
+    /// Select-SdeConnection). Another runspace has a current connection of its own.
+    /// </summary>
+    public bool IsCurrent => SdeSession.IsCurrent(this);
+
     public override string ToString() => User is null ? Server : $"{User} @ {Server}";
 
-    internal SdeApiClient Client =>
-        _client.IsDisposed
-            ? throw new SdeApiException(
-                $"The connection to {Server} was closed by Disconnect-Sde. Run Connect-Sde to open a new one.",
-                SdeErrorIds.ConnectionClosed,
-                ErrorCategory.InvalidOperation,
-                this)
-            : _client;
+    internal SdeApiClient Client => _client.IsDisposed ? throw Closed() : _client;
+
+    internal SdeApiException Closed() =>
+        new(
+            $"The connection to {Server} was closed by Disconnect-Sde. Run Connect-Sde to open a new one.",
+            SdeErrorIds.ConnectionClosed,
+            ErrorCategory.InvalidOperation,
+            this);
 
     internal void Close() => _client.Dispose();
 }

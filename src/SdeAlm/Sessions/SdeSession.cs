@@ -1,30 +1,94 @@
+using System.Collections.Generic;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 
 namespace SdeAlm.Sessions;
 
 /// <summary>
-/// The current connection of each runspace. Keyed by runspace so that parallel runspaces never see
-/// each other's "current" connection by accident; they pass -Connection instead.
+/// The open connections of each runspace and which one is current. Keyed by runspace so that parallel
+/// runspaces never see each other's connections by accident; they pass -Connection instead.
+/// Closing a connection (Disconnect-Sde, in any runspace) takes it out of every list it is in.
 /// </summary>
 internal static class SdeSession
 {
-    private static readonly ConditionalWeakTable<Runspace, Holder> s_current = new();
+    private static readonly ConditionalWeakTable<Runspace, Connections> s_runspaces = new();
 
-    public static SdeConnection? Current
+    /// <summary>The connection cmdlets use when no -Connection is given; null when there is none.</summary>
+    public static SdeConnection? Current => Mine()?.Current;
+
+    /// <summary>The open connections of this runspace, oldest first.</summary>
+    public static IReadOnlyList<SdeConnection> Open => Mine()?.Open() ?? [];
+
+    public static bool IsCurrent(SdeConnection connection) => Mine()?.Current is { } current && ReferenceEquals(current, connection);
+
+    /// <summary>Adds a connection to this runspace's list, and makes it current if asked.</summary>
+    public static void Add(SdeConnection connection, bool makeCurrent)
     {
-        get => Runspace.DefaultRunspace is { } runspace && s_current.TryGetValue(runspace, out var holder) ? holder.Connection : null;
-        set
+        if (Runspace.DefaultRunspace is { } runspace)
         {
-            if (Runspace.DefaultRunspace is { } runspace)
-            {
-                s_current.GetValue(runspace, _ => new Holder()).Connection = value;
-            }
+            s_runspaces.GetValue(runspace, _ => new Connections()).Add(connection, makeCurrent);
         }
     }
 
-    private sealed class Holder
+    /// <summary>Takes a connection out of this runspace's list; if it was current, none is current now.</summary>
+    public static void Remove(SdeConnection connection) => Mine()?.Remove(connection);
+
+    private static Connections? Mine() =>
+        Runspace.DefaultRunspace is { } runspace && s_runspaces.TryGetValue(runspace, out var connections) ? connections : null;
+
+    private sealed class Connections
     {
-        public SdeConnection? Connection { get; set; }
+        private readonly List<SdeConnection> _open = [];
+        private readonly object _gate = new();
+        private SdeConnection? _current;
+
+        public SdeConnection? Current
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _current;
+                }
+            }
+        }
+
+        public void Add(SdeConnection connection, bool makeCurrent)
+        {
+            lock (_gate)
+            {
+                if (!_open.Contains(connection))
+                {
+                    _open.Add(connection);
+                }
+
+                if (makeCurrent)
+                {
+                    _current = connection;
+                }
+            }
+        }
+
+        public void Remove(SdeConnection connection)
+        {
+            lock (_gate)
+            {
+                _open.Remove(connection);
+                if (ReferenceEquals(_current, connection))
+                {
+                    _current = null;
+                }
+            }
+        }
+
+        public SdeConnection[] Open()
+        {
+            lock (_gate)
+            {
+                // A connection closed from another runspace is still listed here: drop it now.
+                _open.RemoveAll(connection => !connection.IsOpen);
+                return [.. _open];
+            }
+        }
     }
 }

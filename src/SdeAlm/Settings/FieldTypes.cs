@@ -23,8 +23,4 @@ internal static class FieldTypes
 
     public static bool Is(AlmPluginField field, string fieldType) =>
         string.Equals(field.FieldType, fieldType, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when no scope is asked for, or the field can be set at that scope.</summary>
-    public static bool InScope(AlmPluginField field, string? scope) =>
-        scope is null || field.Scope.Contains(scope, StringComparer.OrdinalIgnoreCase);
 }

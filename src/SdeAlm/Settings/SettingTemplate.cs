@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using SdeAlm.Model;
@@ -15,10 +13,10 @@ internal static class SettingTemplate
     /// default in its natural type. Read-only and deprecated fields are left out, and with a scope only
     /// that scope's fields are kept.
     /// </summary>
-    public static OrderedDictionary Build(AlmPlugin plugin, string? scope)
+    public static AlmPluginSetting Build(AlmPlugin plugin, string? scope)
     {
-        var template = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-        foreach (var field in Settable(plugin, scope))
+        var template = new AlmPluginSetting(plugin.Id, FieldScope.Parse(scope));
+        foreach (var field in SettableField.Of(plugin, scope))
         {
             if (!template.Contains(field.Name!))
             {
@@ -28,12 +26,6 @@ internal static class SettingTemplate
 
         return template;
     }
-
-    /// <summary>The fields a settings set may contain: named, writable, current and within the scope.</summary>
-    public static IEnumerable<AlmPluginField> Settable(AlmPlugin plugin, string? scope) =>
-        plugin.Sections
-            .SelectMany(section => section.Fields)
-            .Where(field => !string.IsNullOrEmpty(field.Name) && !field.ReadOnly && !field.Deprecated && FieldTypes.InScope(field, scope));
 
     /// <summary>
     /// The default as a script would write it: a Boolean for boolean fields (even when the server sends

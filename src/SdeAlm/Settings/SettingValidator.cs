@@ -1,68 +1,114 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq;
 using SdeAlm.Model;
 
 namespace SdeAlm.Settings;
 
-/// <summary>Checks a settings dictionary against a plugin's fields without contacting the server.</summary>
+/// <summary>
+/// Checks a settings dictionary against a plugin's fields without contacting the server. Keys match
+/// field names whatever their case, as PowerShell users expect; the catalog's spelling is what would
+/// be sent.
+/// </summary>
 internal static class SettingValidator
 {
-    public static AlmPluginSettingTestResult Validate(AlmPlugin plugin, IDictionary setting, string? scope)
+    /// <summary>
+    /// The one check of a settings set against one plugin at one scope (null: any scope), shared by
+    /// Test-SdeAlmPluginSetting and the cmdlets that write settings. Errors: a required field missing
+    /// or empty (unless the catalog has a default for it and it is left out), a value the field does not
+    /// take, a key that is no field (with the nearest name), a field given twice. Warnings: read-only
+    /// and deprecated fields, and a field of the other scope, which would be sent as given.
+    /// </summary>
+    public static SettingCheck Check(AlmPlugin plugin, IDictionary setting, string? scope)
     {
+        scope = FieldScope.Parse(scope);
         var problems = new List<AlmPluginSettingProblem>();
-        var (values, keys) = ReadKeys(setting);
-        var fields = plugin.Sections.SelectMany(section => section.Fields).Where(field => !string.IsNullOrEmpty(field.Name)).ToList();
-        var checkedNames = new HashSet<string>(StringComparer.Ordinal);
-
-        foreach (var field in fields)
+        var given = ReadKeys(setting, problems);
+        var fields = new Dictionary<string, AlmPluginField>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in plugin.Sections.SelectMany(section => section.Fields).Where(field => !string.IsNullOrEmpty(field.Name)))
         {
-            var name = field.Name!;
-            if (!checkedNames.Add(name))
+            if (fields.ContainsKey(field.Name!))
             {
                 continue;
             }
 
-            var present = values.TryGetValue(name, out var value);
-            if (!present || SettingValue.IsEmpty(value))
-            {
-                if (field.Required && !field.ReadOnly && !field.Deprecated && FieldTypes.InScope(field, scope))
-                {
-                    problems.Add(Error(name, present
-                        ? $"The field is required but its value is empty. {Hint(field)}"
-                        : $"The field is required but missing. {Hint(field)}"));
-                }
-
-                continue;
-            }
-
-            if (field.ReadOnly)
-            {
-                problems.Add(new AlmPluginSettingProblem(name, AlmPluginSettingSeverity.Warning, "The field is read-only: SD Elements keeps its own value and ignores this one."));
-            }
-
-            if (field.Deprecated)
-            {
-                problems.Add(new AlmPluginSettingProblem(name, AlmPluginSettingSeverity.Warning, $"The field is deprecated and may be removed; avoid setting it.{(string.IsNullOrWhiteSpace(field.HelpText) ? string.Empty : $" Its help text says: {field.HelpText!.Trim()}")}"));
-            }
-
-            foreach (var message in ValueErrors(field, value))
-            {
-                problems.Add(Error(name, message));
-            }
+            fields.Add(field.Name!, field);
+            CheckField(field, given, scope, problems);
         }
 
-        foreach (var key in keys.Where(key => !checkedNames.Contains(key)))
+        foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)))
         {
-            var nearest = NameSuggester.Nearest(key, checkedNames);
+            var nearest = NameSuggester.Nearest(key, fields.Keys);
             problems.Add(Error(key, nearest is null
                 ? $"'{key}' is not a field of plugin '{plugin.Id}', which has no fields."
                 : $"'{key}' is not a field of plugin '{plugin.Id}'. Did you mean '{nearest}'?"));
         }
 
-        return new AlmPluginSettingTestResult(plugin.Id, [.. problems]);
+        var spelt = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in given)
+        {
+            var key = (string)entry.Key;
+            spelt[fields.TryGetValue(key, out var field) ? field.Name! : key] = entry.Value;
+        }
+
+        return new SettingCheck(plugin.Id, problems, spelt, fields);
     }
+
+    private static void CheckField(AlmPluginField field, OrderedDictionary given, string? scope, List<AlmPluginSettingProblem> problems)
+    {
+        var name = field.Name!;
+        var present = given.Contains(name);
+        var value = present ? given[name] : null;
+        if (!present || SettingValue.IsEmpty(value))
+        {
+            if (present ? field.Required && SettableField.IsSettable(field, scope) : !SettableField.MayBeOmitted(field, scope))
+            {
+                problems.Add(Error(name, present
+                    ? $"The field is required but its value is empty. {Hint(field)}"
+                    : $"The field is required but missing. {Hint(field)}"));
+            }
+
+            return;
+        }
+
+        if (field.ReadOnly)
+        {
+            problems.Add(Warning(name, "The field is read-only: SD Elements keeps its own value and ignores this one."));
+        }
+
+        if (field.Deprecated)
+        {
+            problems.Add(Warning(name, $"The field is deprecated and may be removed; avoid setting it.{(string.IsNullOrWhiteSpace(field.HelpText) ? string.Empty : $" Its help text says: {field.HelpText!.Trim()}")}"));
+        }
+
+        if (!FieldScope.Matches(field, scope))
+        {
+            problems.Add(Warning(name, OtherScope(field, scope!)));
+        }
+
+        foreach (var message in ValueErrors(field, value))
+        {
+            problems.Add(Error(name, message));
+        }
+    }
+
+    private static string OtherScope(AlmPluginField field, string scope)
+    {
+        var belongs = field.Scope.Length == 0
+            ? "The catalog gives the field no scope"
+            : $"The field is set {string.Join(" and ", field.Scope.Select(Where))}";
+        return $"{belongs}, not {Where(scope)}; it would be sent as given.";
+    }
+
+    private static string Where(string scope) =>
+        FieldScope.Parse(scope) switch
+        {
+            FieldScope.System => "in a system ALM connector (system scope)",
+            FieldScope.Project => "in a project's ALM connection (project scope)",
+            _ => $"at '{scope}' scope",
+        };
 
     /// <summary>The errors in one non-empty value, by field type; an unknown type accepts anything.</summary>
     internal static IEnumerable<string> ValueErrors(AlmPluginField field, object? value)
@@ -148,22 +194,29 @@ internal static class SettingValidator
     private static AlmPluginSettingProblem Error(string field, string message) =>
         new(field, AlmPluginSettingSeverity.Error, message.TrimEnd());
 
-    /// <summary>The dictionary's entries by key text, and the keys in its own order; keys compare exactly, as the server's do.</summary>
-    private static (Dictionary<string, object?> Values, List<string> Keys) ReadKeys(IDictionary setting)
+    private static AlmPluginSettingProblem Warning(string field, string message) =>
+        new(field, AlmPluginSettingSeverity.Warning, message.TrimEnd());
+
+    /// <summary>
+    /// The dictionary's entries by key text, case-insensitively, in its own order. A key given twice in
+    /// different case (possible in a case-sensitive dictionary) is an error: which value was meant is unclear.
+    /// </summary>
+    private static OrderedDictionary ReadKeys(IDictionary setting, List<AlmPluginSettingProblem> problems)
     {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        var keys = new List<string>();
+        var given = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in setting)
         {
             var key = SettingValue.AsText(entry.Key) ?? string.Empty;
-            if (!values.ContainsKey(key))
+            if (given.Contains(key))
             {
-                keys.Add(key);
+                var first = given.Keys.Cast<string>().First(existing => string.Equals(existing, key, StringComparison.OrdinalIgnoreCase));
+                problems.Add(Error(key, $"'{key}' and '{first}' name the same field; give it once."));
+                continue;
             }
 
-            values[key] = entry.Value;
+            given.Add(key, entry.Value);
         }
 
-        return (values, keys);
+        return given;
     }
 }

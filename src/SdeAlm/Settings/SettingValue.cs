@@ -3,7 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Net;
 using System.Security;
+using SdeAlm.Model;
 
 namespace SdeAlm.Settings;
 
@@ -143,6 +145,33 @@ internal static class SettingValue
             string text => long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
             _ => false,
         };
+
+    /// <summary>
+    /// The value as the API takes it for the field (null when the key is no field): a JSON Boolean
+    /// for boolean fields, the comma-separated choices for checkboxes, and the text of a SecureString.
+    /// Anything else goes as given. The text of a secret exists only in the returned value: callers
+    /// serialize it into the request body and let it go.
+    /// </summary>
+    public static object? ForApi(AlmPluginField? field, object? value)
+    {
+        var unwrapped = Unwrap(value);
+        if (unwrapped is SecureString secret)
+        {
+            return new NetworkCredential(string.Empty, secret).Password;
+        }
+
+        if (field is not null && FieldTypes.Is(field, FieldTypes.Boolean) && TryGetBoolean(unwrapped, out var flag))
+        {
+            return flag;
+        }
+
+        if (field is not null && FieldTypes.Is(field, FieldTypes.Checkbox) && unwrapped is not null)
+        {
+            return string.Join(",", CheckboxChoices(unwrapped));
+        }
+
+        return unwrapped;
+    }
 
     private static bool IsWhole(double number) => !double.IsNaN(number) && !double.IsInfinity(number) && Math.Floor(number) == number;
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Net;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
@@ -10,7 +9,8 @@ namespace SdeAlm;
 
 /// <summary>
 /// Serves our private copies of System.Text.Json and its helpers (the module's dependencies folder) to
-/// SdeAlm and to those copies, and to nobody else.
+/// SdeAlm and to those copies and, where .NET Framework does not say who asks, to a request that a binding
+/// redirect would send to them; to nobody else.
 /// <list type="bullet">
 /// <item>Windows PowerShell 5.1 (.NET Framework) has no System.Text.Json: the copies are loaded with
 /// LoadFrom, side by side with any other version another module loaded.</item>
@@ -20,9 +20,9 @@ namespace SdeAlm;
 /// </list>
 /// A request from any other assembly is left to the runtime and to other modules' handlers.
 /// </summary>
-public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+public sealed class PrivateDependencyResolver : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
-    private static readonly Assembly s_self = typeof(ModuleInitAndCleanup).Assembly;
+    private static readonly Assembly s_self = typeof(PrivateDependencyResolver).Assembly;
 
     private static readonly string s_dependencies =
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(s_self.Location) ?? ".", "dependencies"));
@@ -33,17 +33,15 @@ public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAs
     /// <summary>Null on .NET Framework, which has no AssemblyLoadContext.</summary>
     private static readonly PrivateLoadContext? s_loadContext = PrivateLoadContext.TryCreate("SdeAlm.dependencies");
 
-    public void OnImport()
-    {
-        AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
-        if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
-        {
-            // Windows PowerShell 5.1 may default to TLS 1.0; add TLS 1.2 without removing anything
-            // (and leave SystemDefault, where the OS already offers TLS 1.2 and newer, alone).
-            ServicePointManager.SecurityProtocol = Api.TlsProtocols.WithTls12(ServicePointManager.SecurityProtocol);
-        }
-    }
+    /// <summary>True in Windows PowerShell, where no load context can keep our copies apart.</summary>
+    private static readonly bool s_onNetFramework =
+        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
+    /// <inheritdoc/>
+    public void OnImport() =>
+        AppDomain.CurrentDomain.AssemblyResolve += ResolveDependency;
+
+    /// <inheritdoc/>
     public void OnRemove(PSModuleInfo psModuleInfo) =>
         AppDomain.CurrentDomain.AssemblyResolve -= ResolveDependency;
 
@@ -66,7 +64,7 @@ public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAs
         var requested = new AssemblyName(args.Name);
         if (requested.Name is null
             || !s_private.TryGetValue(requested.Name, out var ours)
-            || !MayServe(requested, ours, args.RequestingAssembly))
+            || !MayServe(requested, ours, args.RequestingAssembly, s_onNetFramework))
         {
             return null;
         }
@@ -77,13 +75,25 @@ public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAs
 
     /// <summary>
     /// A known requester must be SdeAlm or one of our copies; our copy then stands in for whatever version
-    /// was asked for, as a binding redirect would. .NET Framework sometimes cannot tell who asks: then only
-    /// a request for exactly our copy's identity is served, so that no one is handed a version they did not ask for.
+    /// was asked for. When the runtime cannot tell who asks:
+    /// <list type="bullet">
+    /// <item>.NET Framework (which sometimes does not say, and gives a module no binding redirects): served as a binding redirect would serve it (<see cref="BindingRedirectRule"/>), so that
+    /// System.Memory's request for an older System.Buffers still finds ours.</item>
+    /// <item>PowerShell 7: only exactly our copy's identity, so that no other module is handed a version
+    /// it did not ask for.</item>
+    /// </list>
     /// </summary>
-    private static bool MayServe(AssemblyName requested, AssemblyName ours, Assembly? requester) =>
-        requester is null
-            ? string.Equals(requested.FullName, ours.FullName, StringComparison.OrdinalIgnoreCase)
-            : requester == s_self || IsPrivateCopy(requester);
+    internal static bool MayServe(AssemblyName requested, AssemblyName ours, Assembly? requester, bool onNetFramework)
+    {
+        if (requester is not null)
+        {
+            return requester == s_self || IsPrivateCopy(requester);
+        }
+
+        return onNetFramework
+            ? BindingRedirectRule.Allows(requested, ours)
+            : string.Equals(requested.FullName, ours.FullName, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>True for an assembly loaded from our dependencies folder (not, say, PowerShell's own System.Text.Json).</summary>
     private static bool IsPrivateCopy(Assembly assembly)

@@ -1,0 +1,86 @@
+# Runs help examples in this (fresh) pwsh as a user would at a prompt of a fixed width, connected to
+# the simulator, and writes what each printed to a JSON file for tests/Examples.Tests.ps1.
+# Each example runs in a runspace of its own, connected, in a working folder of its own, so examples
+# cannot lean on each other.
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $Server,
+    [Parameter(Mandatory)] [string] $Token,
+    # JSON: [{ Title, Code }]
+    [Parameter(Mandatory)] [string] $ExamplePath,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [Parameter(Mandatory)] [string] $WorkingFolder,
+    # The server the examples show: connections display it in place of the simulator's address.
+    [Parameter(Mandatory)] [string] $DisplayServer,
+    [int] $Width = 120
+)
+
+$ErrorActionPreference = 'Stop'
+$PSStyle.OutputRendering = 'PlainText'
+# Installed where PowerShell finds it, so that the runspaces of ForEach-Object -Parallel load it by name.
+$env:PSModulePath = (Split-Path (Split-Path $ModuleManifest)) + [IO.Path]::PathSeparator + $env:PSModulePath
+# What examples read from the environment, as the CI job or user that runs them would have set it.
+$env:SDE_SERVER = $Server
+$env:SDE_API_TOKEN = $Token
+$env:TRAC_PASSWORD = 'example-password'
+# The views of the objects the examples return are formatted here. A connection shows the server of
+# the examples: an address with a random port would change the width of its column from run to run.
+Import-Module SdeAlm
+Update-TypeData -TypeName SdeAlm.Sessions.SdeConnection -MemberName Server -MemberType ScriptProperty -Value ([scriptblock]::Create("[uri]'$DisplayServer'")) -Force
+
+function ConvertTo-HostLine {
+    # One stream record as the console host prints it at a prompt (ConciseView for errors); other
+    # objects pass on to Out-String, which formats them as Out-Default would.
+    param($Item)
+    switch ($Item) {
+        { $_ -is [System.Management.Automation.VerboseRecord] } { return "VERBOSE: $($_.Message)" }
+        { $_ -is [System.Management.Automation.WarningRecord] } { return "WARNING: $($_.Message)" }
+        { $_ -is [System.Management.Automation.DebugRecord] } { return "DEBUG: $($_.Message)" }
+        { $_ -is [System.Management.Automation.InformationRecord] } { return "$($_.MessageData)" }
+        { $_ -is [System.Management.Automation.ErrorRecord] } {
+            $source = if ($_.InvocationInfo.MyCommand) { $_.InvocationInfo.MyCommand.Name } else { 'Exception' }
+            return "${source}: $($_.Exception.Message)"
+        }
+        default { return $_ }
+    }
+}
+
+# Before each example, in the example's own runspace: a current connection, as at a prompt where
+# Connect-Sde ran, and a working folder of its own for the files it writes.
+$prelude = {
+    param($Server, $Token, $Folder)
+    $PSStyle.OutputRendering = 'PlainText'
+    [cultureinfo]::CurrentCulture = 'en-US'
+    Import-Module SdeAlm
+    $null = Connect-Sde -Server $Server -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication
+    Set-Location $Folder
+}
+
+$results = foreach ($example in @(Get-Content -Raw $ExamplePath | ConvertFrom-Json)) {
+    $folder = New-Item -ItemType Directory -Force (Join-Path $WorkingFolder ([guid]::NewGuid().ToString('n')))
+    # A runspace of its own, with no try around the code: as in a paste at the prompt, an error ends its
+    # statement, not the example, and the example leaves nothing behind for the next one.
+    $shell = [powershell]::Create()
+    $items = [System.Management.Automation.PSDataCollection[psobject]]::new()
+    $failure = $null
+    try {
+        $null = $shell.AddScript($prelude).AddArgument($Server).AddArgument($Token).AddArgument($folder.FullName).AddStatement()
+        $null = $shell.AddScript('param($Code) & ([scriptblock]::Create($Code)) *>&1').AddArgument($example.Code)
+        $shell.Invoke($null, $items)
+    }
+    catch {
+        $failure = "$($_.Exception.InnerException ?? $_.Exception)"
+    }
+    finally {
+        $shell.Dispose()
+    }
+
+    [pscustomobject]@{
+        Title   = $example.Title
+        Output  = ($items | ForEach-Object { ConvertTo-HostLine $_ } | Out-String -Width $Width)
+        Errors  = @($items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" })
+        Failure = $failure
+    }
+}
+
+ConvertTo-Json -InputObject @($results) -Depth 4 | Set-Content -Path $ResultPath -Encoding utf8

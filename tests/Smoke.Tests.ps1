@@ -1,0 +1,135 @@
+# The smoke suite: the module's main paths, written to run unchanged under Windows PowerShell 5.1 and
+# PowerShell 7 (no PowerShell 7 syntax, no .NET Core-only API; tests/SdeAlm.Tests checks its syntax).
+# It needs only the built module and simulator in out/ and Pester, and starts its own simulator, so CI can
+# run it under powershell.exe alone; in ./build.ps1 -Task Test it runs with the rest of the suite.
+
+BeforeAll {
+    $ErrorActionPreference = 'Stop'
+    $script:ModuleManifest = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../out/SdeAlm/SdeAlm.psd1'))
+    $script:Dependencies = Join-Path (Split-Path $script:ModuleManifest) 'dependencies'
+
+    function Start-SmokeSimulator {
+        # The same start as tests/Simulator.psm1 (port 0, ready line, stops when stdin closes or this
+        # process ends), with an argument string, which .NET Framework's ProcessStartInfo also has.
+        $dll = [IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../out/simulator/SdeAlm.Simulator.dll'))
+        if (-not (Test-Path $dll)) { throw "The simulator is not built: run ./build.ps1 -Task Build first ($dll)." }
+        $token = 'smoke-' + [guid]::NewGuid().ToString('n')
+        $startInfo = New-Object System.Diagnostics.ProcessStartInfo 'dotnet'
+        $startInfo.Arguments = '"{0}" --port 0 --parent-pid {1} --token {2}' -f $dll, $PID, $token
+        $startInfo.RedirectStandardOutput = $true
+        $startInfo.RedirectStandardInput = $true
+        $startInfo.UseShellExecute = $false
+        $process = [System.Diagnostics.Process]::Start($startInfo)
+        $readLine = $process.StandardOutput.ReadLineAsync()
+        if (-not $readLine.Wait([timespan]::FromSeconds(60)) -or $readLine.Result -notmatch '^SIMULATOR_READY (\S+)$') {
+            $process.Kill()
+            throw "The simulator did not report ready: $($readLine.Result)"
+        }
+        New-Object psobject -Property @{ Url = $Matches[1]; Token = $token; Process = $process }
+    }
+
+    function Get-SmokeToken {
+        ConvertTo-SecureString $script:Simulator.Token -AsPlainText -Force
+    }
+
+    function Get-RawPlugin {
+        # The plugin list as Invoke-RestMethod sees it: the independent oracle.
+        (Invoke-RestMethod -Uri "$($script:Simulator.Url)api/v2/plugins/alm/" -Headers @{ Authorization = "Token $($script:Simulator.Token)" }).results
+    }
+
+    $script:Simulator = Start-SmokeSimulator
+    $script:Imported = Import-Module $script:ModuleManifest -Force -PassThru
+}
+
+AfterAll {
+    if (Get-Module SdeAlm) {
+        Disconnect-Sde -ErrorAction SilentlyContinue
+        Remove-Module SdeAlm
+    }
+    if ($script:Simulator) {
+        if (-not $script:Simulator.Process.HasExited) {
+            $script:Simulator.Process.StandardInput.Close()
+            if (-not $script:Simulator.Process.WaitForExit(5000)) { $script:Simulator.Process.Kill() }
+        }
+        $script:Simulator.Process.Dispose()
+    }
+}
+
+Describe 'SdeAlm smoke test' {
+    It 'imports the built module with every cmdlet of its manifest' {
+        $manifest = Import-PowerShellDataFile $script:ModuleManifest
+        $script:Imported.ModuleBase | Should -Be (Split-Path $script:ModuleManifest)
+        @(Get-Command -Module SdeAlm | ForEach-Object Name | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'connects to the simulator' {
+        $connection = Connect-Sde -Server $script:Simulator.Url -Token (Get-SmokeToken) -AllowUnencryptedAuthentication
+        $connection.Server | Should -Be $script:Simulator.Url
+        (Get-SdeConnection).Server | Should -Be $script:Simulator.Url
+    }
+
+    It 'lists the plugins the server has, in its order' {
+        $expected = @(Get-RawPlugin | ForEach-Object { $_.id })
+        $expected.Count | Should -BeGreaterThan 1
+        @(Get-SdeAlmPlugin | ForEach-Object Id) | Should -Be $expected
+    }
+
+    It 'runs the pipeline from plugins to their required fields' {
+        $expected = @(foreach ($plugin in Get-RawPlugin) {
+                foreach ($section in $plugin.sections) {
+                    foreach ($field in $section.fields) { if ($field.required) { "$($plugin.id)/$($field.name)" } }
+                }
+            })
+        $expected.Count | Should -BeGreaterThan 0
+        $required = Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required
+        @($required | ForEach-Object { "$($_.PluginId)/$($_.Name)" }) | Should -Be $expected
+    }
+
+    It 'checks settings: a filled template passes, a wrong value fails' {
+        $settings = New-SdeAlmPluginSetting trac
+        $settings.alm_project = 'Release 2.1'
+        $settings.alm_server = 'trac.example.com'
+        $settings.alm_user = 'sde-sync'
+        $settings.alm_pass = 'not-a-real-password'
+        Test-SdeAlmPluginSetting trac $settings -Quiet | Should -BeTrue
+
+        $settings.alm_method = 'ftp'
+        $result = Test-SdeAlmPluginSetting trac $settings
+        $result.IsValid | Should -BeFalse
+        @($result.Problems | ForEach-Object { "$($_.Severity) $($_.Field)" }) | Should -Be @('Error alm_method')
+    }
+
+    It 'reports an unknown plugin as ObjectNotFound and goes on' {
+        $plugins = Get-SdeAlmPlugin -Id trac, no-such-plugin -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($plugins | ForEach-Object Id) | Should -Be @('trac')
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'SdeAlmPluginNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 'no-such-plugin'
+    }
+
+    It 'answers a request for <Name> <Version> (asked for by the private copies on .NET Framework)' -ForEach @(
+        @{ Name = 'System.Buffers'; Version = '4.0.2.0'; Token = 'cc7b13ffcd2ddd51' }
+        @{ Name = 'System.Runtime.CompilerServices.Unsafe'; Version = '4.0.4.1'; Token = 'b03f5f7f11d50a3a' }
+    ) {
+        # Assembly.Load does not tell the runtime who asks: on Windows PowerShell only the module's
+        # resolver can answer it (with its newer copy); on PowerShell 7 the runtime's own copy does.
+        $loaded = [Reflection.Assembly]::Load("$Name, Version=$Version, Culture=neutral, PublicKeyToken=$Token")
+        $loaded.GetName().Name | Should -Be $Name
+        $loaded.GetName().Version | Should -BeGreaterOrEqual ([version]$Version)
+        if ($PSVersionTable.PSEdition -eq 'Desktop' -and $loaded.GlobalAssemblyCache -eq $false) {
+            (Split-Path $loaded.Location) | Should -Be $script:Dependencies
+        }
+    }
+
+    It 'disconnects, removes the module, and imports it again in the same session' {
+        Disconnect-Sde
+        Remove-Module SdeAlm
+        Get-Command -Module SdeAlm | Should -BeNullOrEmpty
+        Get-Command Get-SdeAlmPlugin -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        Import-Module $script:ModuleManifest
+        $null = Connect-Sde -Server $script:Simulator.Url -Token (Get-SmokeToken) -AllowUnencryptedAuthentication
+        @(Get-SdeAlmPlugin -Id trac | ForEach-Object Id) | Should -Be @('trac')
+    }
+}
