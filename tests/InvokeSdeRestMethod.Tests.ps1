@@ -176,10 +176,10 @@ Describe 'Invoke-SdeRestMethod' {
         }
 
         It 'refuses <Case> and sends nothing' -ForEach @(
-            @{ Case = '-Body with GET'; Parameters = @{ Body = @{ a = 1 } }; Id = 'SdeRestParameterConflict' }
-            @{ Case = '-All with POST'; Parameters = @{ Method = 'POST'; All = $true }; Id = 'SdeRestParameterConflict' }
-            @{ Case = 'a PSCredential in -Body'; Parameters = @{ Method = 'POST'; Body = @{ c = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) } }; Id = 'SdeRestBodyInvalid' }
-            @{ Case = 'a SecureString in -Query'; Parameters = @{ Query = @{ token = (ConvertTo-SecureString 'p' -AsPlainText -Force) } }; Id = 'SdeRestQueryInvalid' }
+            @{ Case = '-Body with GET'; Parameters = @{ Body = @{ a = 1 } }; Id = 'SdeRestArgumentInvalid' }
+            @{ Case = '-All with POST'; Parameters = @{ Method = 'POST'; All = $true }; Id = 'SdeRestArgumentInvalid' }
+            @{ Case = 'a PSCredential in -Body'; Parameters = @{ Method = 'POST'; Body = @{ c = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) } }; Id = 'SdeRestArgumentInvalid' }
+            @{ Case = 'a SecureString in -Query'; Parameters = @{ Query = @{ token = (ConvertTo-SecureString 'p' -AsPlainText -Force) } }; Id = 'SdeRestArgumentInvalid' }
         ) {
             $scenario = New-Scenario
             $null = Connect-TestSde $scenario
@@ -196,7 +196,7 @@ Describe 'Invoke-SdeRestMethod' {
             $loop = @{ name = 'loop' }
             $loop.self = $loop
             $err = Get-ErrorRecord { Invoke-SdeRestMethod api/v2/connectors/alm/ -Method POST -Body $loop }
-            $err.FullyQualifiedErrorId | Should -BeLike 'SdeRestBodyInvalid,*'
+            $err.FullyQualifiedErrorId | Should -BeLike 'SdeRestArgumentInvalid,*'
             $err.Exception.Message | Should -Match 'nested more than 64 levels deep at \$\.self\.self'
             (Get-Journal $scenario).methods.POST | Should -BeNullOrEmpty
         }

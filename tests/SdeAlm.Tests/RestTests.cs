@@ -70,7 +70,7 @@ public class RestTests
         using var secret = new SecureString();
         secret.AppendChar('x');
         var error = Assert.Throws<SdeApiException>(() => RestTarget.Resolve(s_base, "api/", new Hashtable { ["token"] = secret }));
-        Assert.Equal("SdeRestQueryInvalid", error.ErrorId);
+        Assert.Equal("SdeRestArgumentInvalid", error.ErrorId);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class RestTests
         var loop = new Hashtable();
         loop["self"] = loop;
         var error = Assert.Throws<SdeApiException>(() => RestRequestBody.ToBytes(loop));
-        Assert.Equal("SdeRestBodyInvalid", error.ErrorId);
+        Assert.Equal("SdeRestArgumentInvalid", error.ErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.Category);
         Assert.StartsWith("-Body is nested more than 64 levels deep at $.self.self.self", error.Message, StringComparison.Ordinal);
     }
@@ -121,8 +121,8 @@ public class RestTests
     [Fact]
     public void Body_refuses_what_json_cannot_hold()
     {
-        Assert.Equal("SdeRestBodyInvalid", Assert.Throws<SdeApiException>(() => RestRequestBody.ToBytes(new Hashtable { ["n"] = double.NaN })).ErrorId);
-        Assert.Equal("SdeRestBodyInvalid", Assert.Throws<SdeApiException>(() => RestRequestBody.ToBytes(new Hashtable { ["s"] = ScriptBlock.Create("1") })).ErrorId);
+        Assert.Equal("SdeRestArgumentInvalid", Assert.Throws<SdeApiException>(() => RestRequestBody.ToBytes(new Hashtable { ["n"] = double.NaN })).ErrorId);
+        Assert.Equal("SdeRestArgumentInvalid", Assert.Throws<SdeApiException>(() => RestRequestBody.ToBytes(new Hashtable { ["s"] = ScriptBlock.Create("1") })).ErrorId);
     }
 
     [Fact]

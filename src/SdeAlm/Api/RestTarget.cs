@@ -89,7 +89,7 @@ internal static class RestTarget
             DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
             SecureString => throw new SdeApiException(
                 $"-Query value '{key}' is a SecureString. A URL is logged by proxies and servers, so SdeAlm does not put secrets in it; send them in -Body.",
-                SdeErrorIds.RestQueryInvalid,
+                SdeErrorIds.RestArgumentInvalid,
                 ErrorCategory.InvalidArgument,
                 key),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),

@@ -31,7 +31,5 @@ internal static class SdeErrorIds
     public const string WrongScheme = "SdeWrongScheme";
     public const string AlmJobNotFound = "SdeAlmJobNotFound";
     public const string RestUrlRefused = "SdeRestUrlRefused";
-    public const string RestBodyInvalid = "SdeRestBodyInvalid";
-    public const string RestQueryInvalid = "SdeRestQueryInvalid";
-    public const string RestParameterConflict = "SdeRestParameterConflict";
+    public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
 }

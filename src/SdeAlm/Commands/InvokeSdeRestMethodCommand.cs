@@ -136,5 +136,5 @@ public sealed class InvokeSdeRestMethodCommand : SdeConnectedCmdlet
     }
 
     private static SdeApiException Conflict(string message, string parameter) =>
-        new(message, SdeErrorIds.RestParameterConflict, ErrorCategory.InvalidArgument, parameter);
+        new(message, SdeErrorIds.RestArgumentInvalid, ErrorCategory.InvalidArgument, parameter);
 }

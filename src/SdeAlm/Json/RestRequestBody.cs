@@ -183,5 +183,5 @@ internal static class RestRequestBody
         Invalid($"-Body holds {what} at {path}.");
 
     private static SdeApiException Invalid(string message) =>
-        new(message, SdeErrorIds.RestBodyInvalid, ErrorCategory.InvalidArgument, "Body");
+        new(message, SdeErrorIds.RestArgumentInvalid, ErrorCategory.InvalidArgument, "Body");
 }
