@@ -26,34 +26,43 @@ $env:TRAC_PASSWORD = 'example-password'
 # The views of the objects the examples return are formatted here. A connection shows the server of
 # the examples: an address with a random port would change the width of its column from run to run.
 Import-Module SdeAlm
-Update-TypeData -TypeName SdeAlm.Sessions.SdeConnection -MemberName Server -MemberType ScriptProperty -Value ([scriptblock]::Create("[uri]'$DisplayServer'")) -Force
 
-function ConvertTo-HostLine {
-    # One stream record as the console host prints it at a prompt (ConciseView for errors); other
-    # objects pass on to Out-String, which formats them as Out-Default would.
-    param($Item)
-    switch ($Item) {
-        { $_ -is [System.Management.Automation.VerboseRecord] } { return "VERBOSE: $($_.Message)" }
-        { $_ -is [System.Management.Automation.WarningRecord] } { return "WARNING: $($_.Message)" }
-        { $_ -is [System.Management.Automation.DebugRecord] } { return "DEBUG: $($_.Message)" }
-        { $_ -is [System.Management.Automation.InformationRecord] } { return "$($_.MessageData)" }
-        { $_ -is [System.Management.Automation.ErrorRecord] } {
-            $source = if ($_.InvocationInfo.MyCommand) { $_.InvocationInfo.MyCommand.Name } else { 'Exception' }
-            return "${source}: $($_.Exception.Message)"
-        }
-        default { return $_ }
-    }
-}
-
-# Before each example, in the example's own runspace: a current connection, as at a prompt where
-# Connect-Sde ran, and a working folder of its own for the files it writes.
 $prelude = {
-    param($Server, $Token, $Folder)
+    param($Server, $Token, $Folder, $DisplayServer)
     $PSStyle.OutputRendering = 'PlainText'
     [cultureinfo]::CurrentCulture = 'en-US'
     Import-Module SdeAlm
+    Update-TypeData -TypeName SdeAlm.Sessions.SdeConnection -MemberName Server -MemberType ScriptProperty -Value ([scriptblock]::Create("[uri]'$DisplayServer'")) -Force
     $null = Connect-Sde -Server $Server -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication
     Set-Location $Folder
+}
+
+$formatInRunspace = {
+    param($Code, $Width)
+    function ConvertTo-HostLine {
+        # One stream record as the console host prints it at a prompt (ConciseView for errors); other
+        # objects pass on to Out-String, which formats them as Out-Default would.
+        param($Item)
+        switch ($Item) {
+            { $_ -is [System.Management.Automation.VerboseRecord] } { return "VERBOSE: $($_.Message)" }
+            { $_ -is [System.Management.Automation.WarningRecord] } { return "WARNING: $($_.Message)" }
+            { $_ -is [System.Management.Automation.DebugRecord] } { return "DEBUG: $($_.Message)" }
+            { $_ -is [System.Management.Automation.InformationRecord] } { return "$($_.MessageData)" }
+            { $_ -is [System.Management.Automation.ErrorRecord] } {
+                $source = if ($_.InvocationInfo.MyCommand) { $_.InvocationInfo.MyCommand.Name } else { 'Exception' }
+                return "${source}: $($_.Exception.Message)"
+            }
+            default { return $_ }
+        }
+    }
+
+    # Before each example, in the example's own runspace: a current connection, as at a prompt where
+    # Connect-Sde ran, and a working folder of its own for the files it writes.
+    $all = @(& ([scriptblock]::Create($Code)) *>&1)
+    [pscustomobject]@{ Kind = 'Text'; Value = ($all | ForEach-Object { ConvertTo-HostLine $_ } | Out-String -Width $Width) }
+    foreach ($record in $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) {
+        [pscustomobject]@{ Kind = 'Error'; Value = "$($record.FullyQualifiedErrorId): $record" }
+    }
 }
 
 $results = foreach ($example in @(Get-Content -Raw $ExamplePath | ConvertFrom-Json)) {
@@ -64,8 +73,10 @@ $results = foreach ($example in @(Get-Content -Raw $ExamplePath | ConvertFrom-Js
     $items = [System.Management.Automation.PSDataCollection[psobject]]::new()
     $failure = $null
     try {
-        $null = $shell.AddScript($prelude).AddArgument($Server).AddArgument($Token).AddArgument($folder.FullName).AddStatement()
-        $null = $shell.AddScript('param($Code) & ([scriptblock]::Create($Code)) *>&1').AddArgument($example.Code)
+        $null = $shell.AddScript($prelude).AddArgument($Server).AddArgument($Token).AddArgument($folder.FullName).AddArgument($DisplayServer).AddStatement()
+        # Formatted inside the example's runspace, as its prompt would print it: what a view reads
+        # there (such as a connection's IsCurrent) is what the reader of the help sees.
+        $null = $shell.AddScript($formatInRunspace).AddArgument($example.Code).AddArgument($Width)
         $shell.Invoke($null, $items)
     }
     catch {
@@ -77,8 +88,8 @@ $results = foreach ($example in @(Get-Content -Raw $ExamplePath | ConvertFrom-Js
 
     [pscustomobject]@{
         Title   = $example.Title
-        Output  = ($items | ForEach-Object { ConvertTo-HostLine $_ } | Out-String -Width $Width)
-        Errors  = @($items | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | ForEach-Object { "$($_.FullyQualifiedErrorId): $_" })
+        Output  = (@($items | Where-Object Kind -EQ 'Text') | ForEach-Object Value) -join ''
+        Errors  = @($items | Where-Object Kind -EQ 'Error' | ForEach-Object Value)
         Failure = $failure
     }
 }
