@@ -122,7 +122,7 @@ Describe 'Get-SdeAlmJob' {
         $lines = @((Get-SdeAlmJob | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
         $lines[0] | Should -Match '^\s*Id\s+AlmConnectionId\s+LastRun\s+Succeeded\s+Automatic\s+Message$'
         $lines.Count | Should -Be 9
-        $local = ([DateTimeOffset]'2026-11-30T02:00:04.800Z').LocalDateTime.ToString()
+        $local = ([DateTimeOffset]'2026-11-30T02:00:04.800Z').LocalDateTime.ToString('yyyy-MM-dd HH:mm')
         $lines[4] | Should -Match ('^\s*4\s+1\s+{0}\s+False\s+True\s+Error: JIRA' -f [regex]::Escape($local))
         $lines[4] | Should -Match '…$'
         @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
