@@ -420,11 +420,19 @@ Describe 'Secrets' {
         Add-Run Get-SdeAlmPluginField @{ Connection = $good; PluginId = 'jira' }
         Add-Run New-SdeAlmPluginSetting @{ Connection = $good; PluginId = 'jira' }
         Add-Run Test-SdeAlmPluginSetting @{ Connection = $good; PluginId = 'jira'; Setting = @{ alm_server = 'jira.example.com' } }
+        Add-Run Get-SdeAlmJob @{ Connection = $good }
+        Add-Run Get-SdeAlmJob @{ Connection = $good; Id = 4, 99 }
+        # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
+        Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
+        Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
+        Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'https://elsewhere.example/api/v2/users/me/' }
         foreach ($connection in @($failing) + $closed) {
             Add-Run Get-SdeAlmPlugin @{ Connection = $connection }
             Add-Run Get-SdeAlmPluginField @{ Connection = $connection; PluginId = 'jira' }
             Add-Run New-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira' }
             Add-Run Test-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira'; Setting = @{} }
+            Add-Run Get-SdeAlmJob @{ Connection = $connection }
+            Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }
         Add-Run Disconnect-Sde @{ Connection = $good }
         Add-Run Disconnect-Sde
