@@ -70,7 +70,7 @@ BeforeAll {
         param([AllowNull()] [string] $Text)
         $lines = foreach ($line in ($Text -replace "`r", '') -split "`n") {
             $line = $line -replace '\b\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}( [AP]M)?( [+-]\d{2}:\d{2})?', '<date>'
-            $line = $line -replace '\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?', '<date>'
+            $line = $line -replace '\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?', '<date>'
             $line = $line -replace '\b\d+(\.\d+)? ?(ms|s)\b', '<n> $2'
             $line = $line -replace '(?<=//[\w.-]+|//\[[\d:]+\]):\d+', ':<port>'
             ($line -replace ' {2,}', ' ').TrimEnd()

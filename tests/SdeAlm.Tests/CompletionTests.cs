@@ -95,11 +95,11 @@ public class CompletionTests
         // Called without the safety wrapper, so a completer that throws fails this test.
         IDictionary none = new Hashtable();
         Assert.Empty(CompletionSource.Plugins(none));
-        Assert.Empty(PluginIdCompleter.Complete([], "", none));
-        Assert.Empty(PluginNameCompleter.Complete([], "", none));
-        Assert.Empty(SectionCompleter.Complete([], "", none));
-        Assert.Empty(FieldNameCompleter.Complete([], "", none));
-        Assert.Empty(FieldTypeCompleter.Complete([], "", none));
+        Assert.Empty(new PluginIdCompleter().Complete([], "", none));
+        Assert.Empty(new PluginNameCompleter().Complete([], "", none));
+        Assert.Empty(new SectionCompleter().Complete([], "", none));
+        Assert.Empty(new FieldNameCompleter().Complete([], "", none));
+        Assert.Empty(new FieldTypeCompleter().Complete([], "", none));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class CompletionTests
     [Fact]
     public void Sections_complete_with_general_for_the_unlabeled_one()
     {
-        var results = SectionCompleter.Complete([Catalog()], "", new Hashtable { ["PluginId"] = "jira" });
+        var results = new SectionCompleter().Complete([Catalog()], "", new Hashtable { ["PluginId"] = "jira" });
         Assert.Equal(["'(general)'", "Credentials"], results.Select(result => result.CompletionText));
         Assert.Equal(["(general)", "Credentials"], results.Select(result => result.ListItemText));
     }
@@ -126,15 +126,15 @@ public class CompletionTests
     [Fact]
     public void Field_types_complete_from_the_plugins_on_the_line_each_once()
     {
-        var results = FieldTypeCompleter.Complete([Catalog()], "", new Hashtable());
+        var results = new FieldTypeCompleter().Complete([Catalog()], "", new Hashtable());
         Assert.Equal(["boolean", "masked_string", "string"], results.Select(result => result.CompletionText));
-        Assert.Equal(["masked_string"], FieldTypeCompleter.Complete([Catalog()], "m", null).Select(result => result.CompletionText));
+        Assert.Equal(["masked_string"], new FieldTypeCompleter().Complete([Catalog()], "m", null).Select(result => result.CompletionText));
     }
 
     [Fact]
     public void Plugin_names_complete_quoted_with_the_id_as_tooltip()
     {
-        var result = Assert.Single(PluginNameCompleter.Complete([Catalog()], "ji", null));
+        var result = Assert.Single(new PluginNameCompleter().Complete([Catalog()], "ji", null));
         Assert.Equal("'Jira Cloud'", result.CompletionText);
         Assert.Equal("jira", result.ToolTip);
     }

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
 
@@ -14,20 +13,10 @@ namespace SdeAlm.Completion;
 /// of the plugins named by -PluginId (all plugins when none), within the -Section, -Scope, -FieldType
 /// and -Required already on the line.
 /// </summary>
-public sealed class FieldNameCompleter : IArgumentCompleter
+public sealed class FieldNameCompleter : CatalogCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters) =>
-        CompletionSource.Safely(() => Complete(CompletionSource.Plugins(fakeBoundParameters), wordToComplete, fakeBoundParameters));
-
-    /// <summary>The completions from the given catalog; may throw, which <see cref="CompleteArgument"/> turns into none.</summary>
-    internal static IEnumerable<CompletionResult> Complete(IEnumerable<AlmPlugin> plugins, string? wordToComplete, IDictionary? fakeBoundParameters)
+    internal override IEnumerable<CompletionResult> Complete(IEnumerable<AlmPlugin> plugins, string? wordToComplete, IDictionary? fakeBoundParameters)
     {
-
         var filter = new FieldFilter(
             null,
             CompletionSource.BoundTexts(fakeBoundParameters, "Section"),

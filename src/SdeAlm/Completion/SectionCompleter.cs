@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
 
@@ -13,19 +12,10 @@ namespace SdeAlm.Completion;
 /// Completes Get-SdeAlmPluginField -Section with the section labels of the plugins named by -PluginId
 /// (all when none), and "(general)" for an unlabeled section.
 /// </summary>
-public sealed class SectionCompleter : IArgumentCompleter
+public sealed class SectionCompleter : CatalogCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters) =>
-        CompletionSource.Safely(() => Complete(CompletionSource.Plugins(fakeBoundParameters), wordToComplete, fakeBoundParameters));
-
-    /// <summary>The completions from the given catalog; may throw, which <see cref="CompleteArgument"/> turns into none.</summary>
-    internal static IEnumerable<CompletionResult> Complete(IEnumerable<AlmPlugin> plugins, string? wordToComplete, IDictionary? fakeBoundParameters) =>
- CompletionSource.Sections(plugins, fakeBoundParameters)
+    internal override IEnumerable<CompletionResult> Complete(IEnumerable<AlmPlugin> plugins, string? wordToComplete, IDictionary? fakeBoundParameters) =>
+        CompletionSource.Sections(plugins, fakeBoundParameters)
             .Select(section => (Name: string.IsNullOrEmpty(section.Label) ? FieldFilter.UnlabeledSection : section.Label!, Section: section))
             .Where(named => CompletionSource.Matches(named.Name, wordToComplete))
             .GroupBy(named => named.Name, StringComparer.OrdinalIgnoreCase)
