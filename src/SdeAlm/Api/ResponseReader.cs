@@ -166,7 +166,9 @@ internal static class ResponseReader
     /// </summary>
     private static MemoryStream ReadBody(HttpResponseMessage response, Uri uri, CancellationToken readToken)
     {
-        var memory = new MemoryStream();
+        // Sized from Content-Length when the server sends one, so a large catalog is not copied
+        // while the buffer doubles; the cap still applies to what is actually read.
+        var memory = new MemoryStream(InitialCapacity(response.Content.Headers.ContentLength));
         try
         {
             using var body = new LimitedReadStream(response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), MaximumBytes, uri);
@@ -191,6 +193,9 @@ internal static class ResponseReader
             throw;
         }
     }
+
+    private static int InitialCapacity(long? contentLength) =>
+        contentLength is > 0 and <= MaximumBytes ? (int)contentLength.Value : 0;
 
     private static bool IsJson(string? mediaType) =>
         mediaType is not null
