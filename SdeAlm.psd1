@@ -29,6 +29,12 @@
         'Get-SdeAlmPluginField'
         'New-SdeAlmPluginSetting'
         'Test-SdeAlmPluginSetting'
+        'Get-SdeAlmConnector'
+        'New-SdeAlmConnector'
+        'Set-SdeAlmConnector'
+        'Get-SdeAlmConnection'
+        'New-SdeAlmConnection'
+        'Set-SdeAlmConnection'
         'Get-SdeAlmJob'
         'Invoke-SdeRestMethod'
     )

@@ -18,6 +18,24 @@ try {
     Write-Host '> Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required' -ForegroundColor Cyan
     Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required | Out-Host
 
+    Write-Host '> Get-SdeAlmConnector   # the system ALM connectors; secrets are SecureStrings' -ForegroundColor Cyan
+    Get-SdeAlmConnector | Out-Host
+
+    Write-Host '> New-SdeAlmConnector -Name ''Jira Demo'' -PluginId jira -Setting @{ alm_server = ...; alm_user = ...; alm_pass = <SecureString> }' -ForegroundColor Cyan
+    $secret = ConvertTo-SecureString 'demo-api-token' -AsPlainText -Force
+    $connector = New-SdeAlmConnector -Name 'Jira Demo' -PluginId jira -Setting @{ alm_server = 'jira.example.com'; alm_user = 'sde-bot@example.com'; alm_pass = $secret }
+    $connector | Format-List | Out-Host
+
+    Write-Host "> New-SdeAlmConnection -ProjectId 42 -ConnectorId $($connector.Id) -Alias 'Demo project' -Setting @{ alm_project = 'DEMO' } -Frequency daily" -ForegroundColor Cyan
+    New-SdeAlmConnection -ProjectId 42 -ConnectorId $connector.Id -Alias 'Demo project' -Setting @{ alm_project = 'DEMO' } -Frequency daily | Out-Host
+
+    Write-Host '> $connector | Set-SdeAlmConnector -Setting @{ alm_server = ''jira2.example.com''; alm_pass = <another SecureString> } -WhatIf' -ForegroundColor Cyan
+    $connector | Set-SdeAlmConnector -Setting @{ alm_server = 'jira2.example.com'; alm_pass = (ConvertTo-SecureString 'rotated-token' -AsPlainText -Force) } -WhatIf
+
+    Write-Host '> New-SdeAlmConnector -Name Broken -PluginId jira -Setting @{ alm_sever = ''jira.example.com'' }   # checked before sent' -ForegroundColor Cyan
+    try { New-SdeAlmConnector -Name Broken -PluginId jira -Setting @{ alm_sever = 'jira.example.com' } }
+    catch { Write-Host $_.Exception.Message -ForegroundColor Yellow }
+
     Disconnect-Sde
 }
 finally {

@@ -420,6 +420,15 @@ Describe 'Secrets' {
         Add-Run Get-SdeAlmPluginField @{ Connection = $good; PluginId = 'jira' }
         Add-Run New-SdeAlmPluginSetting @{ Connection = $good; PluginId = 'jira' }
         Add-Run Test-SdeAlmPluginSetting @{ Connection = $good; PluginId = 'jira'; Setting = @{ alm_server = 'jira.example.com' } }
+        # The simulator's token doubles as a connector secret here: it must not show either.
+        Add-Run Get-SdeAlmConnector @{ Connection = $good }
+        Add-Run Get-SdeAlmConnection @{ Connection = $good; ProjectId = 2 }
+        Add-Run New-SdeAlmConnector @{ Connection = $good; Name = 'Secret test'; PluginId = 'jira'; Setting = @{ alm_server = 'jira.example.com'; alm_user = 'u'; alm_pass = $token } }
+        Add-Run New-SdeAlmConnector @{ Connection = $good; Name = 'Invalid'; PluginId = 'jira'; Setting = @{ alm_pass = $token; alm_sever = 'x' } }
+        Add-Run Set-SdeAlmConnector @{ Connection = $good; Id = 1; Setting = @{ alm_pass = $token } }
+        Add-Run Set-SdeAlmConnector @{ Connection = $good; Id = 2; Setting = @{ alm_pass = $token }; WhatIf = $true }
+        Add-Run New-SdeAlmConnection @{ Connection = $good; ProjectId = 9; ConnectorId = 1; Alias = 'Secret test'; Setting = @{ alm_project = 'S' } }
+        Add-Run Set-SdeAlmConnection @{ Connection = $good; Id = 1; Alias = 'Renamed' }
         Add-Run Get-SdeAlmJob @{ Connection = $good }
         Add-Run Get-SdeAlmJob @{ Connection = $good; Id = 4, 99 }
         # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
@@ -431,6 +440,7 @@ Describe 'Secrets' {
             Add-Run Get-SdeAlmPluginField @{ Connection = $connection; PluginId = 'jira' }
             Add-Run New-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira' }
             Add-Run Test-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira'; Setting = @{} }
+            Add-Run Get-SdeAlmConnector @{ Connection = $connection }
             Add-Run Get-SdeAlmJob @{ Connection = $connection }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }

@@ -35,6 +35,25 @@ public static class SdeBenchWire
         return total;
     }
 
+    /// <summary>POSTs each body in turn with the module's headers and reads each answer: a script's 500 creations at best.</summary>
+    public static int PostAll(HttpClient http, Uri uri, string authorization, string[] bodies)
+    {
+        var created = 0;
+        foreach (var body in bodies)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = http.Send(request);
+            response.EnsureSuccessStatusCode();
+            _ = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            created++;
+        }
+
+        return created;
+    }
+
     /// <summary>One Utf8JsonReader pass over the bytes: the least any JSON client must do.</summary>
     public static int Tokenize(byte[] json)
     {

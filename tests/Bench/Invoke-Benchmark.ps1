@@ -18,6 +18,9 @@ param(
     [int] $MemoryRuns = 5,
     # A string list: `pwsh -File` passes "40,400" as one string, which [int[]] would read as 40400.
     [string[]] $ScaleSizes = @('40', '400', '4000'),
+    # ALM connections created per round by the pipeline contender (7), and its measured rounds.
+    [int] $Connections = 500,
+    [int] $ConnectionRounds = 5,
     [string] $ModuleFolder = (Join-Path $PSScriptRoot '../../out/SdeAlm'),
     [string] $OutputFolder = (Join-Path $PSScriptRoot '../../out')
 )
@@ -406,6 +409,48 @@ try {
     }
     #endregion
 
+    #region (7) and (8): ALM connections from a pipeline against the same POSTs by a raw client, and requests per connection
+    # Both contenders start from rows made beforehand: the module from objects with a Setting property (as
+    # Import-Csv | Select-Object makes them), the raw client from their JSON bodies.
+    $connectionRows = @(1..$Connections | ForEach-Object { [pscustomobject]@{ ProjectId = 10000 + $_; Alias = "Bench $_"; Setting = @{ alm_project = "B$_" } } })
+    $connectionBodies = [string[]]@($connectionRows | ForEach-Object { @{ alias = $_.Alias; connector = 1; project = $_.ProjectId; params = $_.Setting } | ConvertTo-Json -Compress })
+    $connectionTimes = @{ module = [System.Collections.Generic.List[double]]::new(); raw = [System.Collections.Generic.List[double]]::new() }
+    $requestsPerConnection = 0.0
+    Write-Host "ALM connections: 1 warm-up round, then $ConnectionRounds rounds of $Connections creations by each contender..."
+    for ($round = 0; $round -le $ConnectionRounds; $round++) {
+        # Each round and contender writes into a store of its own (a context root): both start from the seed.
+        $prefix = "bench-connections-$round"
+        $benchConnection = Connect-Sde -Server "$($simulator.Url)$prefix/" -Token (ConvertTo-SecureString $simulator.Token -AsPlainText -Force) -AllowUnencryptedAuthentication -SkipValidation
+        $rawUri = [uri]"$($simulator.Url)raw-$prefix/api/v2/connections/alm/"
+        $order = if ($round % 2) { 'raw', 'module' } else { 'module', 'raw' }
+        foreach ($name in $order) {
+            Invoke-FullCollection
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $made = if ($name -eq 'module') {
+                @($connectionRows | New-SdeAlmConnection -ConnectorId 1 -Connection $benchConnection).Count
+            }
+            else {
+                [SdeBenchWire]::PostAll($Http, $rawUri, $Authorization, $connectionBodies)
+            }
+            $clock.Stop()
+            if ($made -ne $Connections) {
+                Write-Error "The $name contender created $made ALM connections, not $Connections." -ErrorAction Continue
+                exit 1
+            }
+            if ($round -gt 0) { $connectionTimes[$name].Add($clock.Elapsed.TotalMilliseconds) }
+        }
+        $requestsPerConnection = (Invoke-RestMethod -Uri "$($simulator.Url)_sim/requests?prefix=$prefix").count / $Connections
+        Disconnect-Sde -Connection $benchConnection
+    }
+    $connectionReport = [ordered]@{
+        count                 = $Connections
+        module                = Get-Summary $connectionTimes.module.ToArray()
+        raw                   = Get-Summary $connectionTimes.raw.ToArray()
+        requestsPerConnection = $requestsPerConnection
+    }
+    $report['connections'] = $connectionReport
+    #endregion
+
     #region Scaling: the same in-process measurement at several catalog sizes
     $scaling = [System.Collections.Generic.List[object]]::new()
     foreach ($size in $ScaleSizes) {
@@ -450,6 +495,9 @@ $t5 = & $median $startup.firstCallModule.inProcessMs
 $t5ref = & $median $startup.firstCallByHand.inProcessMs
 $m2 = & $median $memory.module.peakMB
 $m1 = & $median $memory.byHand.peakMB
+$t7 = & $median $connectionReport.module
+$t7raw = & $median $connectionReport.raw
+$requestGoal = 1 + 2 / $Connections
 
 $targets = @(
     [ordered]@{ id = '2'; measure = '(1) / (2), time'; ratio = $t1 / $t2; target = '>= 5x faster'; met = ($t1 / $t2) -ge 5 }
@@ -457,6 +505,8 @@ $targets = @(
     [ordered]@{ id = '4'; measure = 'SdeAlm / PSResourceGet, import'; ratio = $t4 / $t4ref; target = '<= 1x'; met = ($t4 / $t4ref) -le 1 }
     [ordered]@{ id = '5'; measure = 'module / by hand, first call'; ratio = $t5 / $t5ref; target = '< 1x'; met = ($t5 / $t5ref) -lt 1 }
     [ordered]@{ id = '6'; measure = 'module / by hand, peak working set'; ratio = $m2 / $m1; target = '<= 1x'; met = ($m2 / $m1) -le 1 }
+    [ordered]@{ id = '7'; measure = "$Connections ALM connections, module / raw POSTs, time"; ratio = $t7 / $t7raw; target = '<= 1.5x'; met = ($t7 / $t7raw) -le 1.5 }
+    [ordered]@{ id = '8'; measure = 'requests per created ALM connection'; ratio = $connectionReport.requestsPerConnection; target = "<= 1 + 2/$Connections"; met = $connectionReport.requestsPerConnection -le $requestGoal }
 )
 $report['targets'] = $targets
 $report['loadAverageAtEnd'] = Get-LoadAverage
@@ -493,6 +543,9 @@ $table.Add((New-Row '(6) Peak working set, fresh pwsh running (1) once' $memory.
 $table.Add((New-Row '(6) Peak working set, fresh pwsh running (3) `Get-SdeAlmPlugin` once' $memory.getPlugin.peakMB 'MiB'))
 $table.Add((New-Row '(6) Peak working set, fresh pwsh running the raw download once' $memory.rawBytes.peakMB 'MiB'))
 $table.Add((New-Row '(6) Peak working set, fresh pwsh doing nothing' $memory.emptyProcess.peakMB 'MiB'))
+$table.Add((New-Row "(7) $Connections rows piped to ``New-SdeAlmConnection`` (catalog check included), ms" $connectionReport.module '' "$(Format-Ratio ($t7 / $t7raw)) raw" '<= 1.5x raw' $byId['7'].met))
+$table.Add((New-Row "(7) raw: the same $Connections POSTs from a reused ``HttpClient``, ms" $connectionReport.raw))
+$table.Add("| (8) Requests per created ALM connection (one catalog and one connector read per pipeline) | $($connectionReport.requestsPerConnection.ToString('0.000', $Invariant)) | | | | <= $($requestGoal.ToString('0.000', $Invariant)) | $(if ($byId['8'].met) { 'yes' } else { '**no**' }) |")
 
 $where = [System.Collections.Generic.List[string]]::new()
 $where.Add('| Where the time goes (same rounds, medians) | Wall ms | CPU ms, all threads | Allocated MiB | GC pause ms |')

@@ -45,6 +45,11 @@ internal static class ResponseReader
         [typeof(AlmPluginSectionJson).ToString()] = "a section",
         [typeof(AlmPluginFieldJson).ToString()] = "a field",
         [typeof(AlmPluginFieldOptionJson).ToString()] = "an option",
+        [typeof(AlmConnectorPageWire).ToString()] = "a connector list",
+        [typeof(AlmConnectorWire).ToString()] = "a connector",
+        [typeof(AlmConnectionPageWire).ToString()] = "an ALM connection list",
+        [typeof(AlmConnectionWire).ToString()] = "an ALM connection",
+        [typeof(AlmSystemWire).ToString()] = "a plugin reference",
         [typeof(AlmJobPageJson).ToString()] = "a job list",
         [typeof(AlmJobJson).ToString()] = "a job",
     };

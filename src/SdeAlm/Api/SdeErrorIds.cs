@@ -29,6 +29,11 @@ internal static class SdeErrorIds
     public const string ProxyFailed = "SdeProxyFailed";
     public const string ProxyInvalid = "SdeProxyInvalid";
     public const string WrongScheme = "SdeWrongScheme";
+    public const string AlmConnectorNotFound = "SdeAlmConnectorNotFound";
+    public const string AlmConnectionNotFound = "SdeAlmConnectionNotFound";
+    public const string AlmApiNotFound = "SdeAlmApiNotFound";
+    public const string AlmSettingInvalid = "SdeAlmSettingInvalid";
+    public const string ServerConnectionMismatch = "SdeServerConnectionMismatch";
     public const string AlmJobNotFound = "SdeAlmJobNotFound";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";

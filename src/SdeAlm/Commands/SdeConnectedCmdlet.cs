@@ -13,10 +13,13 @@ public abstract class SdeConnectedCmdlet : SdeCmdlet
     [ValidateNotNull]
     public SdeConnection? Connection { get; set; }
 
-    internal SdeApiClient ResolveClient() =>
-        (Connection ?? SdeSession.Current ?? throw new SdeApiException(
+    internal SdeApiClient ResolveClient() => ResolveConnection().Client;
+
+    /// <summary>The server connection given with -Connection, or the current one.</summary>
+    internal SdeConnection ResolveConnection() =>
+        Connection ?? SdeSession.Current ?? throw new SdeApiException(
             "You are not connected to SD Elements. Run Connect-Sde first (for example: Connect-Sde -Server sde.example.com), or pass -Connection.",
             SdeErrorIds.NotConnected,
             ErrorCategory.InvalidOperation,
-            MyInvocation.MyCommand.Name)).Client;
+            MyInvocation.MyCommand.Name);
 }

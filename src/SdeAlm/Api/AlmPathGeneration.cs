@@ -1,0 +1,108 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace SdeAlm.Api;
+
+/// <summary>
+/// Which names a server gives its connector and ALM connection endpoints: <c>alm</c> (SD Elements 4.x
+/// and 5.x) or <c>issue-tracker</c> (current releases). The first request tries <c>alm</c> and, on 404,
+/// <c>issue-tracker</c>; the answer is remembered per server connection, so each connection pays at most
+/// one extra request. Parallel runspaces sharing a connection wait for that first answer rather than
+/// each probing.
+/// </summary>
+#pragma warning disable CA1001 // SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used; it lives as long as the client.
+internal sealed class AlmPathGeneration
+#pragma warning restore CA1001
+{
+    public const string Alm = "alm";
+    public const string IssueTracker = "issue-tracker";
+
+    private static readonly ConditionalWeakTable<SdeApiClient, AlmPathGeneration> s_byClient = new();
+
+    private readonly SemaphoreSlim _probing = new(1, 1);
+    private readonly Uri _baseUri;
+    private string? _segment;
+
+    private AlmPathGeneration(Uri baseUri)
+    {
+        _baseUri = baseUri;
+    }
+
+    /// <summary>The generation of one server connection's client, made on first use and dropped with it.</summary>
+    public static AlmPathGeneration For(SdeApiClient client) => s_byClient.GetValue(client, c => new AlmPathGeneration(c.BaseUri));
+
+    /// <summary>The path segment once known (alm or issue-tracker); null before the first answer.</summary>
+    public string? Known => Volatile.Read(ref _segment);
+
+    /// <summary>
+    /// Runs <paramref name="request"/> with the generation's path segment. While the generation is
+    /// unknown: tries <c>alm</c>, then <c>issue-tracker</c> after a 404, and remembers the first segment
+    /// the server answered with anything but 404. When both answer 404, throws what
+    /// <paramref name="bothMissing"/> makes of the two errors (a wrong context root, or an id that does not exist).
+    /// </summary>
+    public T Call<T>(Func<string, T> request, Func<SdeApiException, SdeApiException, SdeApiException> bothMissing, RequestContext context)
+    {
+        if (Known is { } known)
+        {
+            return request(known);
+        }
+
+        _probing.Wait(context.CancellationToken);
+        try
+        {
+            if (Known is { } decided)
+            {
+                return request(decided);
+            }
+
+            SdeApiException almMissing;
+            try
+            {
+                return Remember(Alm, request, context);
+            }
+            catch (SdeApiException ex) when (ex.StatusCode == 404)
+            {
+                almMissing = ex;
+            }
+
+            context.Verbose($"SD Elements at {_baseUri} has no 'alm' connector path (404); trying the 'issue-tracker' names of current releases.");
+            try
+            {
+                return Remember(IssueTracker, request, context);
+            }
+            catch (SdeApiException ex) when (ex.StatusCode == 404)
+            {
+                throw bothMissing(almMissing, ex);
+            }
+        }
+        finally
+        {
+            _probing.Release();
+        }
+    }
+
+    private T Remember<T>(string segment, Func<string, T> request, RequestContext context)
+    {
+        try
+        {
+            var result = request(segment);
+            Decide(segment, context);
+            return result;
+        }
+        catch (SdeApiException ex) when (ex.StatusCode is { } status && status != 404)
+        {
+            // Any answer but 404 (a 400, a 403, a 500) shows the path exists.
+            Decide(segment, context);
+            throw;
+        }
+    }
+
+    private void Decide(string segment, RequestContext context)
+    {
+        Volatile.Write(ref _segment, segment);
+        context.Verbose(segment == Alm
+            ? $"SD Elements at {_baseUri} uses the 'alm' connector and ALM connection paths (SD Elements 4.x and 5.x); remembered for this server connection."
+            : $"SD Elements at {_baseUri} uses the 'issue-tracker' connector and ALM connection paths (current releases); remembered for this server connection.");
+    }
+}

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Text.Json.Serialization.Metadata;
+using SdeAlm.Json;
+
+namespace SdeAlm.Api;
+
+/// <summary>
+/// The connector and ALM connection endpoints of one server connection: lists (following <c>next</c>),
+/// one by id, create and update, on whichever path generation the server has.
+/// </summary>
+internal sealed class AlmResourceApi
+{
+    private const int MaximumPages = 10_000;
+
+    private readonly SdeApiClient _client;
+    private readonly AlmPathGeneration _generation;
+
+    public AlmResourceApi(SdeApiClient client)
+    {
+        _client = client;
+        _generation = AlmPathGeneration.For(client);
+    }
+
+    public Uri BaseUri => _client.BaseUri;
+
+    public IEnumerable<AlmConnectorWire> ListConnectors(RequestContext context) =>
+        List(AlmResourceKind.Connector, null, AlmResourceJsonContext.Default.AlmConnectorPageWire, page => page.Next, page => page.Results, context);
+
+    /// <summary>Every ALM connection, or one project's (the server filters with <c>?project=</c>).</summary>
+    public IEnumerable<AlmConnectionWire> ListConnections(int? projectId, RequestContext context) =>
+        List(
+            AlmResourceKind.Connection,
+            projectId is { } project ? "?project=" + project.ToString(CultureInfo.InvariantCulture) : null,
+            AlmResourceJsonContext.Default.AlmConnectionPageWire,
+            page => page.Next,
+            page => page.Results,
+            context);
+
+    public AlmConnectorWire GetConnector(int id, RequestContext context) =>
+        GetOne(AlmResourceKind.Connector, id, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+
+    public AlmConnectionWire GetConnection(int id, RequestContext context) =>
+        GetOne(AlmResourceKind.Connection, id, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+
+    /// <summary>POSTs a new connector; a 404 on the 'alm' path (nothing created) moves to the 'issue-tracker' path.</summary>
+    public AlmConnectorWire CreateConnector(byte[] body, RequestContext context) =>
+        Create(AlmResourceKind.Connector, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+
+    public AlmConnectionWire CreateConnection(byte[] body, RequestContext context) =>
+        Create(AlmResourceKind.Connection, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+
+    /// <summary>PATCHes a connector with the properties in <paramref name="body"/>.</summary>
+    public AlmConnectorWire UpdateConnector(int id, byte[] body, RequestContext context) =>
+        Update(AlmResourceKind.Connector, id, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+
+    public AlmConnectionWire UpdateConnection(int id, byte[] body, RequestContext context) =>
+        Update(AlmResourceKind.Connection, id, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+
+    private T Create<T>(AlmResourceKind kind, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class =>
+        _generation.Call(
+            generation => Write(HttpMethod.Post, _client.Resolve(kind.CollectionPath(generation)), body, answerType, context),
+            (_, last) => kind.CollectionMissing(_client.BaseUri, last),
+            context);
+
+    private T Update<T>(AlmResourceKind kind, int id, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class
+    {
+        try
+        {
+            return _generation.Call(
+                generation => Write(new HttpMethod("PATCH"), _client.Resolve(kind.ItemPath(generation, id)), body, answerType, context),
+                (_, last) => kind.NotFound(id, _client.BaseUri, bothPaths: true, last),
+                context);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
+        {
+            throw kind.NotFound(id, _client.BaseUri, bothPaths: false, ex);
+        }
+    }
+
+    /// <summary>Sends a write and reads the resource the server answers with.</summary>
+    private T Write<T>(HttpMethod method, Uri uri, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class =>
+        _client.Send(method, uri, body, answerType, context)
+        ?? throw new SdeApiException(
+            $"{method} {uri} answered 204 No Content where SD Elements sends the resource it wrote. Check that -Server points at SD Elements.",
+            SdeErrorIds.InvalidJson,
+            ErrorCategory.InvalidData,
+            uri,
+            204);
+
+    private T GetOne<T>(AlmResourceKind kind, int id, JsonTypeInfo<T> answerType, RequestContext context)
+        where T : class
+    {
+        try
+        {
+            return _generation.Call(
+                generation => _client.GetJson(_client.Resolve(kind.ItemPath(generation, id)), answerType, context),
+                (_, last) => kind.NotFound(id, _client.BaseUri, bothPaths: true, last),
+                context);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
+        {
+            throw kind.NotFound(id, _client.BaseUri, bothPaths: false, ex);
+        }
+    }
+
+    private IEnumerable<TItem> List<TPage, TItem>(
+        AlmResourceKind kind,
+        string? query,
+        JsonTypeInfo<TPage> pageType,
+        Func<TPage, string?> next,
+        Func<TPage, TItem?[]?> results,
+        RequestContext context)
+        where TPage : class
+        where TItem : class
+    {
+        Uri? current = null;
+        var first = _generation.Call(
+            generation =>
+            {
+                current = _client.Resolve(kind.CollectionPath(generation) + query);
+                return _client.GetJson(current, pageType, context);
+            },
+            (_, last) => kind.CollectionMissing(_client.BaseUri, last),
+            context);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { current!.AbsoluteUri };
+        var page = first;
+        while (true)
+        {
+            var items = results(page) ?? throw new SdeApiException(
+                $"The answer from {current} has no 'results' list. Check that -Server points at SD Elements.",
+                SdeErrorIds.InvalidJson,
+                ErrorCategory.InvalidData,
+                current);
+            foreach (var item in items)
+            {
+                if (item is not null)
+                {
+                    yield return item;
+                }
+            }
+
+            var following = NextPage(current!, next(page), kind);
+            if (following is null)
+            {
+                yield break;
+            }
+
+            if (!seen.Add(following.AbsoluteUri) || seen.Count > MaximumPages)
+            {
+                throw new SdeApiException(
+                    $"The {kind.Noun} list's 'next' links loop back to {following}. The server's pagination is broken; report it to your SD Elements administrator.",
+                    SdeErrorIds.InvalidJson,
+                    ErrorCategory.InvalidData,
+                    following);
+            }
+
+            current = following;
+            page = _client.GetJson(current, pageType, context);
+        }
+    }
+
+    /// <summary>The next page's address, kept on the server connection's origin so that the token goes nowhere else.</summary>
+    private Uri? NextPage(Uri current, string? next, AlmResourceKind kind)
+    {
+        if (string.IsNullOrEmpty(next))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(current, next, out var target) || !ServerAddress.IsSameOrigin(target, _client.BaseUri))
+        {
+            throw new SdeApiException(
+                $"The {kind.Noun} list's 'next' link '{next}' leaves {_client.BaseUri}. SdeAlm does not follow it so that the API token is never sent anywhere else.",
+                SdeErrorIds.RedirectRefused,
+                ErrorCategory.SecurityError,
+                next);
+        }
+
+        return target;
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+
+namespace SdeAlm.Api;
+
+/// <summary>What differs between system connectors and project ALM connections in paths and messages.</summary>
+internal sealed class AlmResourceKind
+{
+    public static readonly AlmResourceKind Connector = new("connectors", "ALM connector", "Get-SdeAlmConnector", SdeErrorIds.AlmConnectorNotFound);
+
+    public static readonly AlmResourceKind Connection = new("connections", "ALM connection", "Get-SdeAlmConnection", SdeErrorIds.AlmConnectionNotFound);
+
+    private AlmResourceKind(string collection, string noun, string listCommand, string notFoundErrorId)
+    {
+        Collection = collection;
+        Noun = noun;
+        ListCommand = listCommand;
+        NotFoundErrorId = notFoundErrorId;
+    }
+
+    /// <summary>The first path segment after api/v2/: connectors or connections.</summary>
+    public string Collection { get; }
+
+    /// <summary>How messages name one resource: "ALM connector" or "ALM connection".</summary>
+    public string Noun { get; }
+
+    /// <summary>The cmdlet that lists the ids, for messages that say what to do.</summary>
+    public string ListCommand { get; }
+
+    public string NotFoundErrorId { get; }
+
+    /// <summary>The collection path under the server's context root, such as <c>api/v2/connectors/alm/</c>.</summary>
+    public string CollectionPath(string generation) => $"api/v2/{Collection}/{generation}/";
+
+    public string ItemPath(string generation, int id) =>
+        CollectionPath(generation) + id.ToString(CultureInfo.InvariantCulture) + "/";
+
+    /// <summary>An id the server does not know; <paramref name="bothPaths"/> when the path generation was not known yet either.</summary>
+    public SdeApiException NotFound(int id, Uri baseUri, bool bothPaths, Exception inner) =>
+        new(
+            bothPaths
+                ? $"There is no {Noun} with id {id} on {baseUri}: both the 'alm' and the 'issue-tracker' paths answered 404. Run {ListCommand} to list the ids; if that fails too, check that -Server on Connect-Sde includes SD Elements' context root."
+                : $"There is no {Noun} with id {id} on {baseUri}. Run {ListCommand} to list the ids.",
+            NotFoundErrorId,
+            ErrorCategory.ObjectNotFound,
+            id,
+            404,
+            inner);
+
+    /// <summary>Neither generation of the collection exists: the server connection does not point at SD Elements' API root.</summary>
+    public SdeApiException CollectionMissing(Uri baseUri, Exception inner) =>
+        new(
+            $"SD Elements at {baseUri} has no {Noun} endpoint: both {CollectionPath(AlmPathGeneration.Alm)} and {CollectionPath(AlmPathGeneration.IssueTracker)} answered 404. Check that -Server on Connect-Sde includes SD Elements' context root (for example https://sde.example.com/sde/).",
+            SdeErrorIds.AlmApiNotFound,
+            ErrorCategory.ObjectNotFound,
+            baseUri,
+            404,
+            inner);
+}

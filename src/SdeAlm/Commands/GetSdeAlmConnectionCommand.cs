@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using SdeAlm.Api;
+using SdeAlm.Completion;
+using SdeAlm.Filtering;
+using SdeAlm.Model;
+
+namespace SdeAlm.Commands;
+
+/// <summary>Get-SdeAlmConnection: the ALM connections of SD Elements projects, all or by id, project, alias and plugin.</summary>
+[Cmdlet(VerbsCommon.Get, "SdeAlmConnection")]
+[OutputType(typeof(AlmConnection))]
+public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
+{
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public int[]? Id { get; set; }
+
+    /// <summary>Projects whose ALM connections to list; the server filters (<c>?project=</c>).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public int[]? ProjectId { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Alias { get; set; }
+
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PluginIdCompleter))]
+    public string[]? PluginId { get; set; }
+
+    private WildcardFilter? _alias;
+    private WildcardFilter? _pluginId;
+
+    protected override void BeginProcessing()
+    {
+        _alias = WildcardFilter.Create(Alias);
+        _pluginId = WildcardFilter.Create(PluginId);
+    }
+
+    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    {
+        var context = NewRequestContext();
+        var cache = CacheFor(ResolveConnection());
+        foreach (var connection in Connections(cache, context))
+        {
+            if ((_alias is null || _alias.IsMatch(connection.Alias)) && (_pluginId is null || _pluginId.IsMatch(connection.PluginId)))
+            {
+                WriteObject(connection);
+            }
+        }
+    });
+
+    private IEnumerable<AlmConnection> Connections(AlmReadCache cache, RequestContext context)
+    {
+        if (Id is not null)
+        {
+            var projects = ProjectId is null ? null : new HashSet<int>(ProjectId);
+            foreach (var id in Id)
+            {
+                AlmConnection? connection = null;
+                try
+                {
+                    connection = cache.ToConnection(cache.Api.GetConnection(id, context), context);
+                }
+                catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.AlmConnectionNotFound)
+                {
+                    WriteError(ex.ToErrorRecord());
+                }
+
+                if (connection is not null && (projects is null || projects.Contains(connection.ProjectId)))
+                {
+                    yield return connection;
+                }
+            }
+
+            yield break;
+        }
+
+        if (ProjectId is null)
+        {
+            foreach (var wire in cache.Api.ListConnections(null, context))
+            {
+                yield return cache.ToConnection(wire, context);
+            }
+
+            yield break;
+        }
+
+        foreach (var project in ProjectId)
+        {
+            foreach (var wire in cache.Api.ListConnections(project, context))
+            {
+                yield return cache.ToConnection(wire, context);
+            }
+        }
+    }
+}

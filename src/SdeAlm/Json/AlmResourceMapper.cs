@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Security;
+using System.Text.Json;
+using SdeAlm.Model;
+using SdeAlm.Settings;
+
+namespace SdeAlm.Json;
+
+/// <summary>
+/// Builds the public connector and ALM connection objects from what the API sent: params become an
+/// ordered, case-insensitive, read-only dictionary of plain values, with every secret as a SecureString.
+/// </summary>
+internal static class AlmResourceMapper
+{
+    public static AlmConnector ToConnector(AlmConnectorWire wire, PluginCatalogIndex catalog, string server, object? serverConnection)
+    {
+        var pluginId = wire.System?.Id;
+        return new AlmConnector(
+            wire.Id,
+            wire.Name,
+            pluginId,
+            wire.System?.Name ?? catalog.Find(pluginId)?.Name,
+            wire.Inaccessible,
+            ToSettings(wire.Params, catalog.SecretKeys(pluginId)),
+            server,
+            serverConnection);
+    }
+
+    public static AlmConnection ToConnection(AlmConnectionWire wire, PluginCatalogIndex catalog, string server, object? serverConnection) =>
+        new(
+            wire.Id,
+            wire.Alias,
+            wire.Project,
+            wire.Connector,
+            wire.System?.Id,
+            wire.Frequency,
+            wire.InProgress,
+            wire.Inaccessible,
+            ToSettings(wire.Params, catalog.SecretKeys(wire.System?.Id)),
+            server,
+            serverConnection);
+
+    /// <summary>The params as settings; absent or null params (no permission to see them) give an empty dictionary.</summary>
+    internal static OrderedDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys)
+    {
+        var settings = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        if (parameters is { ValueKind: JsonValueKind.Object } element)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                settings[property.Name] = secretKeys.Contains(property.Name)
+                    ? ToSecret(property.Value)
+                    : ToValue(property.Value);
+            }
+        }
+
+        return settings.AsReadOnly();
+    }
+
+    /// <summary>A secret's text (as the server keeps it, whatever its JSON type) in a SecureString; null stays null.</summary>
+    private static SecureString? ToSecret(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            JsonValueKind.String => SecretText.Protect(value.GetString() ?? string.Empty),
+            _ => SecretText.Protect(value.GetRawText()),
+        };
+
+    /// <summary>A JSON value as the plain .NET value a script expects, like JsonScalarConverter reads catalog defaults.</summary>
+    internal static object? ToValue(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return value.GetString();
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Number:
+                return value.TryGetInt64(out var whole) ? whole : (object)value.GetDouble();
+            case JsonValueKind.Array:
+                var items = new List<object?>();
+                foreach (var item in value.EnumerateArray())
+                {
+                    items.Add(ToValue(item));
+                }
+
+                return items.ToArray();
+            case JsonValueKind.Object:
+                var properties = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in value.EnumerateObject())
+                {
+                    properties[property.Name] = ToValue(property.Value);
+                }
+
+                return properties;
+            default:
+                return null;
+        }
+    }
+}

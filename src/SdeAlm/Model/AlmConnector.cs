@@ -1,0 +1,48 @@
+using System.Collections.Specialized;
+
+namespace SdeAlm.Model;
+
+/// <summary>
+/// A system ALM connector: the global settings (server, credentials) of one ALM tool that project
+/// ALM connections use. Read-only: change it with Set-SdeAlmConnector.
+/// </summary>
+public sealed class AlmConnector
+{
+    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, OrderedDictionary settings, string server, object? serverConnection)
+    {
+        Id = id;
+        Name = name;
+        PluginId = pluginId;
+        PluginName = pluginName;
+        Inaccessible = inaccessible;
+        Settings = settings;
+        Server = server;
+        ServerConnection = serverConnection;
+    }
+
+    public int Id { get; }
+
+    public string? Name { get; }
+
+    /// <summary>The id of the catalog plugin the connector is for (its <c>system.id</c>).</summary>
+    public string? PluginId { get; }
+
+    public string? PluginName { get; }
+
+    /// <summary>True when SD Elements cannot reach the ALM server itself (for example an on-premises tracker).</summary>
+    public bool Inaccessible { get; }
+
+    /// <summary>
+    /// The connector's params as a read-only, ordered, case-insensitive dictionary. Every value the
+    /// catalog marks masked_string is a SecureString.
+    /// </summary>
+    public OrderedDictionary Settings { get; }
+
+    /// <summary>The server the connector was read from, context root included.</summary>
+    public string Server { get; }
+
+    /// <summary>The server connection the connector was read through, so that Set- writes back to the same server.</summary>
+    internal object? ServerConnection { get; }
+
+    public override string ToString() => $"{Id} {Name}";
+}
