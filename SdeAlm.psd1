@@ -35,6 +35,8 @@
         'Get-SdeAlmConnection'
         'New-SdeAlmConnection'
         'Set-SdeAlmConnection'
+        'Test-SdeAlmConnector'
+        'Test-SdeAlmConnection'
         'Get-SdeAlmJob'
         'Invoke-SdeRestMethod'
     )

@@ -10,10 +10,11 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmJob: the sync runs of ALM connections, newest first.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmJob", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(AlmJob))]
-public sealed class GetSdeAlmJobCommand : SdeConnectedCmdlet
+public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
 {
     private const string ListSet = "List";
     private const string IdSet = "Id";
+    private const string InputObjectSet = "InputObject";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet)]
     [ValidateRange(1, int.MaxValue)]
@@ -28,22 +29,43 @@ public sealed class GetSdeAlmJobCommand : SdeConnectedCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? ProjectId { get; set; }
 
+    /// <summary>ALM connections whose jobs to list, as Get-SdeAlmConnection returns them.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [ValidateNotNull]
+    public AlmConnection[]? InputObject { get; set; }
+
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     public bool? Succeeded { get; set; }
 
     protected override void ProcessRecord() => InvokeMappingErrors(() =>
     {
-        var api = new AlmJobApi(ResolveClient());
+        if (ParameterSetName == InputObjectSet)
+        {
+            // Each ALM connection's jobs come from the server it was read from, newest first.
+            foreach (var almConnection in InputObject!)
+            {
+                var connection = ResolveConnectionOf(almConnection.ServerConnection, almConnection.Server, $"ALM connection {almConnection.Id}");
+                var api = new AlmJobApi(connection.Client);
+                Write(api, api.List(null, almConnection.Id, Succeeded, NewRequestContext()));
+            }
+
+            return;
+        }
+
+        var jobs = new AlmJobApi(ResolveClient());
         var context = NewRequestContext();
+        Write(jobs, ParameterSetName == IdSet ? ById(jobs, context) : Listed(jobs, context));
+    });
+
+    private void Write(AlmJobApi api, IEnumerable<AlmJobJson> jobs)
+    {
         var server = api.BaseUri.ToString();
-        var jobs = ParameterSetName == IdSet
-            ? ById(api, context)
-            : Listed(api, context);
         foreach (var job in NewestFirst(jobs.Select(job => AlmJobMapper.ToJob(job, server))))
         {
             WriteObject(job);
         }
-    });
+    }
 
     /// <summary>The jobs asked for by id; an unknown id is reported and the others still read.</summary>
     private List<AlmJobJson> ById(AlmJobApi api, RequestContext context)
