@@ -35,6 +35,10 @@
         'Get-SdeAlmConnection'
         'New-SdeAlmConnection'
         'Set-SdeAlmConnection'
+        'Test-SdeAlmConnector'
+        'Test-SdeAlmConnection'
+        'Get-SdeAlmJob'
+        'Invoke-SdeRestMethod'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -27,7 +27,8 @@ try {
     $connector | Format-List | Out-Host
 
     Write-Host "> New-SdeAlmConnection -ProjectId 42 -ConnectorId $($connector.Id) -Alias 'Demo project' -Setting @{ alm_project = 'DEMO' } -Frequency daily" -ForegroundColor Cyan
-    New-SdeAlmConnection -ProjectId 42 -ConnectorId $connector.Id -Alias 'Demo project' -Setting @{ alm_project = 'DEMO' } -Frequency daily | Out-Host
+    $almConnection = New-SdeAlmConnection -ProjectId 42 -ConnectorId $connector.Id -Alias 'Demo project' -Setting @{ alm_project = 'DEMO' } -Frequency daily
+    $almConnection | Out-Host
 
     Write-Host '> $connector | Set-SdeAlmConnector -Setting @{ alm_server = ''jira2.example.com''; alm_pass = <another SecureString> } -WhatIf' -ForegroundColor Cyan
     $connector | Set-SdeAlmConnector -Setting @{ alm_server = 'jira2.example.com'; alm_pass = (ConvertTo-SecureString 'rotated-token' -AsPlainText -Force) } -WhatIf
@@ -35,6 +36,21 @@ try {
     Write-Host '> New-SdeAlmConnector -Name Broken -PluginId jira -Setting @{ alm_sever = ''jira.example.com'' }   # checked before sent' -ForegroundColor Cyan
     try { New-SdeAlmConnector -Name Broken -PluginId jira -Setting @{ alm_sever = 'jira.example.com' } }
     catch { Write-Host $_.Exception.Message -ForegroundColor Yellow }
+
+    Write-Host '> $connector | Test-SdeAlmConnector; $almConnection | Test-SdeAlmConnection   # SD Elements itself connects to the ALM server' -ForegroundColor Cyan
+    @($connector | Test-SdeAlmConnector) + @($almConnection | Test-SdeAlmConnection) | Out-Host
+
+    Write-Host '> Test-SdeAlmConnector -PluginId jira -Setting @{ alm_server = ''unreachable.example.com''; ... } | Format-List   # a failed test is a result' -ForegroundColor Cyan
+    Test-SdeAlmConnector -PluginId jira -Setting @{ alm_server = 'unreachable.example.com'; alm_user = 'sde-bot@example.com'; alm_pass = $secret } | Format-List | Out-Host
+
+    Write-Host '> Get-SdeAlmConnection -IncludeLastJob   # which ALM connections failed their last sync' -ForegroundColor Cyan
+    Get-SdeAlmConnection -IncludeLastJob | Out-Host
+
+    Write-Host '> Get-SdeAlmJob   # every sync run, newest first' -ForegroundColor Cyan
+    Get-SdeAlmJob | Out-Host
+
+    Write-Host '> Invoke-SdeRestMethod api/v2/users/me/   # the rest of the API, as the server answers it' -ForegroundColor Cyan
+    Invoke-SdeRestMethod api/v2/users/me/ | Out-Host
 
     Disconnect-Sde
 }

@@ -92,8 +92,10 @@ BeforeAll {
     }
 
     function Test-TypeName {
-        # PlatyPS writes the short type name (String[]); accept the full name too.
+        # PlatyPS writes the short type name (String[]); accept the full name too. A Nullable parameter
+        # (a filter that is off unless given) is written as the type it holds, as its syntax shows it.
         param([string] $Documented, [type] $Type)
+        $Type = if ([Nullable]::GetUnderlyingType($Type)) { [Nullable]::GetUnderlyingType($Type) } else { $Type }
         $Documented -eq $Type.Name -or $Documented -eq $Type.FullName
     }
 

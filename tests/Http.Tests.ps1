@@ -429,12 +429,26 @@ Describe 'Secrets' {
         Add-Run Set-SdeAlmConnector @{ Connection = $good; Id = 2; Setting = @{ alm_pass = $token }; WhatIf = $true }
         Add-Run New-SdeAlmConnection @{ Connection = $good; ProjectId = 9; ConnectorId = 1; Alias = 'Secret test'; Setting = @{ alm_project = 'S' } }
         Add-Run Set-SdeAlmConnection @{ Connection = $good; Id = 1; Alias = 'Renamed' }
+        # Connectivity tests send the token-as-secret of connector 1 (set above) and of unsaved settings.
+        Add-Run Test-SdeAlmConnector @{ Connection = $good; Id = 1, 99 }
+        Add-Run Test-SdeAlmConnector @{ Connection = $good; PluginId = 'jira'; Setting = @{ alm_server = 'badlogin.example.com'; alm_user = 'u'; alm_pass = $token } }
+        Add-Run Test-SdeAlmConnector @{ Connection = $good; PluginId = 'jira'; Setting = @{ alm_server = 'unreachable.example.com'; alm_user = 'u'; alm_pass = $token } }
+        Add-Run Test-SdeAlmConnection @{ Connection = $good; Id = 1, 99 }
+        Add-Run Get-SdeAlmJob @{ Connection = $good }
+        Add-Run Get-SdeAlmJob @{ Connection = $good; Id = 4, 99 }
+        # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
+        Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
+        Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
+        Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'https://elsewhere.example/api/v2/users/me/' }
         foreach ($connection in @($failing) + $closed) {
             Add-Run Get-SdeAlmPlugin @{ Connection = $connection }
             Add-Run Get-SdeAlmPluginField @{ Connection = $connection; PluginId = 'jira' }
             Add-Run New-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira' }
             Add-Run Test-SdeAlmPluginSetting @{ Connection = $connection; PluginId = 'jira'; Setting = @{} }
             Add-Run Get-SdeAlmConnector @{ Connection = $connection }
+            Add-Run Test-SdeAlmConnector @{ Connection = $connection; Id = 1 }
+            Add-Run Get-SdeAlmJob @{ Connection = $connection }
+            Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }
         Add-Run Disconnect-Sde @{ Connection = $good }
         Add-Run Disconnect-Sde

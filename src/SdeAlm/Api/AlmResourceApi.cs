@@ -16,6 +16,9 @@ internal sealed class AlmResourceApi
 {
     private const int MaximumPages = 10_000;
 
+    /// <summary>Adds an ALM connection's last sync job to it.</summary>
+    private const string IncludeLastJob = "include=last_job";
+
     private readonly SdeApiClient _client;
     private readonly AlmPathGeneration _generation;
 
@@ -30,21 +33,37 @@ internal sealed class AlmResourceApi
     public IEnumerable<AlmConnectorWire> ListConnectors(RequestContext context) =>
         List(AlmResourceKind.Connector, null, AlmResourceJsonContext.Default.AlmConnectorPageWire, page => page.Next, page => page.Results, context);
 
-    /// <summary>Every ALM connection, or one project's (the server filters with <c>?project=</c>).</summary>
-    public IEnumerable<AlmConnectionWire> ListConnections(int? projectId, RequestContext context) =>
-        List(
+    /// <summary>
+    /// Every ALM connection, or one project's (the server filters with <c>?project=</c>); with
+    /// <paramref name="includeLastJob"/> each carries its last sync job (<c>?include=last_job</c>).
+    /// </summary>
+    public IEnumerable<AlmConnectionWire> ListConnections(int? projectId, RequestContext context, bool includeLastJob = false)
+    {
+        var filters = new List<string>();
+        if (projectId is { } project)
+        {
+            filters.Add("project=" + project.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (includeLastJob)
+        {
+            filters.Add(IncludeLastJob);
+        }
+
+        return List(
             AlmResourceKind.Connection,
-            projectId is { } project ? "?project=" + project.ToString(CultureInfo.InvariantCulture) : null,
+            filters.Count == 0 ? null : "?" + string.Join("&", filters),
             AlmResourceJsonContext.Default.AlmConnectionPageWire,
             page => page.Next,
             page => page.Results,
             context);
+    }
 
     public AlmConnectorWire GetConnector(int id, RequestContext context) =>
         GetOne(AlmResourceKind.Connector, id, AlmResourceJsonContext.Default.AlmConnectorWire, context);
 
-    public AlmConnectionWire GetConnection(int id, RequestContext context) =>
-        GetOne(AlmResourceKind.Connection, id, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+    public AlmConnectionWire GetConnection(int id, RequestContext context, bool includeLastJob = false) =>
+        GetOne(AlmResourceKind.Connection, id, AlmResourceJsonContext.Default.AlmConnectionWire, context, includeLastJob ? "?" + IncludeLastJob : null);
 
     /// <summary>POSTs a new connector; a 404 on the 'alm' path (nothing created) moves to the 'issue-tracker' path.</summary>
     public AlmConnectorWire CreateConnector(byte[] body, RequestContext context) =>
@@ -94,13 +113,13 @@ internal sealed class AlmResourceApi
             uri,
             204);
 
-    private T GetOne<T>(AlmResourceKind kind, int id, JsonTypeInfo<T> answerType, RequestContext context)
+    private T GetOne<T>(AlmResourceKind kind, int id, JsonTypeInfo<T> answerType, RequestContext context, string? query = null)
         where T : class
     {
         try
         {
             return _generation.Call(
-                generation => _client.GetJson(_client.Resolve(kind.ItemPath(generation, id)), answerType, context),
+                generation => _client.GetJson(_client.Resolve(kind.ItemPath(generation, id) + query), answerType, context),
                 (_, last) => kind.NotFound(id, _client.BaseUri, bothPaths: true, last),
                 context);
         }

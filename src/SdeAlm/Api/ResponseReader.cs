@@ -50,6 +50,8 @@ internal static class ResponseReader
         [typeof(AlmConnectionPageWire).ToString()] = "an ALM connection list",
         [typeof(AlmConnectionWire).ToString()] = "an ALM connection",
         [typeof(AlmSystemWire).ToString()] = "a plugin reference",
+        [typeof(AlmJobPageJson).ToString()] = "a job list",
+        [typeof(AlmJobJson).ToString()] = "a job",
     };
 
     private static readonly Regex s_convertedTo = new(@"converted to (?<type>\S+?)\.?$", RegexOptions.CultureInvariant);

@@ -34,4 +34,7 @@ internal static class SdeErrorIds
     public const string AlmApiNotFound = "SdeAlmApiNotFound";
     public const string AlmSettingInvalid = "SdeAlmSettingInvalid";
     public const string ServerConnectionMismatch = "SdeServerConnectionMismatch";
+    public const string AlmJobNotFound = "SdeAlmJobNotFound";
+    public const string RestUrlRefused = "SdeRestUrlRefused";
+    public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
 }

@@ -32,6 +32,10 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
     [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string[]? PluginId { get; set; }
 
+    /// <summary>Reads each ALM connection's last sync job with it (<c>?include=last_job</c>): LastJob and LastJobSucceeded.</summary>
+    [Parameter]
+    public SwitchParameter IncludeLastJob { get; set; }
+
     private WildcardFilter? _alias;
     private WildcardFilter? _pluginId;
 
@@ -64,7 +68,7 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
                 AlmConnection? connection = null;
                 try
                 {
-                    connection = cache.ToConnection(cache.Api.GetConnection(id, context), context);
+                    connection = cache.ToConnection(cache.Api.GetConnection(id, context, IncludeLastJob), context);
                 }
                 catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.AlmConnectionNotFound)
                 {
@@ -82,7 +86,7 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
 
         if (ProjectId is null)
         {
-            foreach (var wire in cache.Api.ListConnections(null, context))
+            foreach (var wire in cache.Api.ListConnections(null, context, IncludeLastJob))
             {
                 yield return cache.ToConnection(wire, context);
             }
@@ -92,7 +96,7 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
 
         foreach (var project in ProjectId)
         {
-            foreach (var wire in cache.Api.ListConnections(project, context))
+            foreach (var wire in cache.Api.ListConnections(project, context, IncludeLastJob))
             {
                 yield return cache.ToConnection(wire, context);
             }

@@ -39,6 +39,7 @@ internal static class AlmResourceMapper
             wire.InProgress,
             wire.Inaccessible,
             ToSettings(wire.Params, catalog.SecretKeys(wire.System?.Id)),
+            wire.LastJob is { } job ? AlmJobMapper.ToJob(job, server, wire.Id, wire.Project) : null,
             server,
             serverConnection);
 

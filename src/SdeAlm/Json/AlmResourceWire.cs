@@ -57,6 +57,10 @@ internal sealed class AlmConnectionWire
 
     [JsonPropertyName("project")]
     public int Project { get; set; }
+
+    /// <summary>The last sync job, sent only with <c>?include=last_job</c>; null when the ALM connection never ran.</summary>
+    [JsonPropertyName("last_job")]
+    public AlmJobJson? LastJob { get; set; }
 }
 
 /// <summary>The <c>system</c> reference of a connector or ALM connection: the catalog plugin it is for.</summary>

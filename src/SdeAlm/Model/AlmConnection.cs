@@ -18,6 +18,7 @@ public sealed class AlmConnection
         bool inProgress,
         bool inaccessible,
         OrderedDictionary settings,
+        AlmJob? lastJob,
         string server,
         object? serverConnection)
     {
@@ -30,6 +31,8 @@ public sealed class AlmConnection
         InProgress = inProgress;
         Inaccessible = inaccessible;
         Settings = settings;
+        LastJob = lastJob;
+        LastJobSucceeded = lastJob is { Ready: true } ? lastJob.Succeeded : null;
         Server = server;
         ServerConnection = serverConnection;
     }
@@ -61,6 +64,15 @@ public sealed class AlmConnection
     public OrderedDictionary Settings { get; }
 
     /// <summary>The server the ALM connection was read from, context root included.</summary>
+    /// <summary>The last sync job, read with Get-SdeAlmConnection -IncludeLastJob; else null, as when the ALM connection never ran.</summary>
+    public AlmJob? LastJob { get; }
+
+    /// <summary>
+    /// Whether the last sync job succeeded: null without -IncludeLastJob, when the ALM connection never
+    /// ran, or while its last job still runs (it has no outcome yet).
+    /// </summary>
+    public bool? LastJobSucceeded { get; }
+
     public string Server { get; }
 
     /// <summary>The server connection the ALM connection was read through, so that Set- writes back to the same server.</summary>

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using SdeAlm.Json;
+
+namespace SdeAlm.Api;
+
+/// <summary>
+/// The sync job endpoints of one server connection: <c>/api/v2/jobs/alm/</c> (filtered by ALM
+/// connection and outcome), one project's <c>/api/v2/projects/{id}/jobs/alm/</c>, and one job by id.
+/// Jobs keep these paths on servers that use the issue-tracker names for everything else.
+/// </summary>
+internal sealed class AlmJobApi
+{
+    private const string ListPath = "api/v2/jobs/alm/";
+
+    private readonly SdeApiClient _client;
+
+    public AlmJobApi(SdeApiClient client)
+    {
+        _client = client;
+    }
+
+    public Uri BaseUri => _client.BaseUri;
+
+    /// <summary>Every page of the jobs that match: of one project or all, of one ALM connection or all, with one outcome or both.</summary>
+    public IEnumerable<AlmJobJson> List(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
+    {
+        var path = projectId is { } project
+            ? "api/v2/projects/" + project.ToString(CultureInfo.InvariantCulture) + "/jobs/alm/"
+            : ListPath;
+        var filters = new List<string>();
+        if (almConnectionId is { } connection)
+        {
+            filters.Add("connection=" + connection.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (succeeded is { } outcome)
+        {
+            filters.Add("succeeded=" + (outcome ? "true" : "false"));
+        }
+
+        var first = _client.Resolve(filters.Count == 0 ? path : path + "?" + string.Join("&", filters));
+        foreach (var job in PageWalker.Walk(
+            _client.BaseUri,
+            first,
+            "job list",
+            page => _client.GetJson(page, AlmJobJsonContext.Default.AlmJobPageJson, context),
+            page => (page.Results, page.Next)))
+        {
+            if (job is not null)
+            {
+                yield return job;
+            }
+        }
+    }
+
+    /// <summary>One job by id; a 404 becomes a "no such job" error naming the id.</summary>
+    public AlmJobJson Get(int id, RequestContext context)
+    {
+        var uri = _client.Resolve(ListPath + id.ToString(CultureInfo.InvariantCulture) + "/");
+        try
+        {
+            return _client.GetJson(uri, AlmJobJsonContext.Default.AlmJobJson, context);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
+        {
+            throw new SdeApiException(
+                $"There is no ALM job with id {id} on {_client.BaseUri}. Run Get-SdeAlmJob to list the jobs.",
+                SdeErrorIds.AlmJobNotFound,
+                ErrorCategory.ObjectNotFound,
+                id,
+                404,
+                ex);
+        }
+    }
+}

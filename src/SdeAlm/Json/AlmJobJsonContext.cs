@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace SdeAlm.Json;
+
+/// <summary>Source-generated metadata for the job answers.</summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(AlmJobJson))]
+[JsonSerializable(typeof(AlmJobPageJson))]
+internal sealed partial class AlmJobJsonContext : JsonSerializerContext
+{
+}
