@@ -10,7 +10,6 @@ namespace SdeAlm.Api;
 internal sealed class AlmPluginCatalog
 {
     private const string ListPath = "api/v2/plugins/alm/";
-    private const int MaximumPages = 10_000;
 
     private readonly SdeApiClient _client;
 
@@ -22,37 +21,17 @@ internal sealed class AlmPluginCatalog
     /// <summary>Every plugin, page after page, following <c>next</c> until it is null.</summary>
     public IEnumerable<AlmPlugin> GetAll(RequestContext context)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        Uri? page = _client.Resolve(ListPath);
-        while (page is not null)
+        var plugins = PageWalker.Walk(
+            _client.BaseUri,
+            _client.Resolve(ListPath),
+            "plugin list",
+            page => _client.GetJson(page, SdeJsonContext.Default.AlmPluginPage, context),
+            page => (page.Results, page.Next));
+        foreach (var plugin in plugins)
         {
-            if (!seen.Add(page.AbsoluteUri) || seen.Count > MaximumPages)
+            if (plugin is not null)
             {
-                throw new SdeApiException(
-                    $"The plugin list's 'next' links loop back to {page}. The server's pagination is broken; report it to your SD Elements administrator.",
-                    SdeErrorIds.InvalidJson,
-                    ErrorCategory.InvalidData,
-                    page);
-            }
-
-            var current = page;
-            var result = _client.GetJson(current, SdeJsonContext.Default.AlmPluginPage, context);
-            if (result.Results is null)
-            {
-                throw new SdeApiException(
-                    $"The answer from {current} has no 'results' list of plugins. Check that -Server points at SD Elements.",
-                    SdeErrorIds.InvalidJson,
-                    ErrorCategory.InvalidData,
-                    current);
-            }
-
-            page = NextPage(current, result.Next);
-            foreach (var plugin in result.Results)
-            {
-                if (plugin is not null)
-                {
-                    yield return AlmPluginMapper.ToPlugin(plugin);
-                }
+                yield return AlmPluginMapper.ToPlugin(plugin);
             }
         }
     }
@@ -75,24 +54,5 @@ internal sealed class AlmPluginCatalog
                 404,
                 ex);
         }
-    }
-
-    private Uri? NextPage(Uri current, string? next)
-    {
-        if (string.IsNullOrEmpty(next))
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(current, next, out var target) || !ServerAddress.IsSameOrigin(target, _client.BaseUri))
-        {
-            throw new SdeApiException(
-                $"The plugin list's 'next' link '{next}' leaves {_client.BaseUri}. SdeAlm does not follow it so that the API token is never sent anywhere else.",
-                SdeErrorIds.RedirectRefused,
-                ErrorCategory.SecurityError,
-                next);
-        }
-
-        return target;
     }
 }

@@ -14,7 +14,6 @@ namespace SdeAlm.Api;
 /// </summary>
 internal sealed class AlmResourceApi
 {
-    private const int MaximumPages = 10_000;
 
     /// <summary>Adds an ALM connection's last sync job to it.</summary>
     private const string IncludeLastJob = "include=last_job";
@@ -139,70 +138,30 @@ internal sealed class AlmResourceApi
         where TPage : class
         where TItem : class
     {
-        Uri? current = null;
-        var first = _generation.Call(
+        Uri? first = null;
+        var firstPage = _generation.Call(
             generation =>
             {
-                current = _client.Resolve(kind.CollectionPath(generation) + query);
-                return _client.GetJson(current, pageType, context);
+                first = _client.Resolve(kind.CollectionPath(generation) + query);
+                return _client.GetJson(first, pageType, context);
             },
             (_, last) => kind.CollectionMissing(_client.BaseUri, last),
             context);
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { current!.AbsoluteUri };
-        var page = first;
-        while (true)
+        // The first page was read while finding which generation of paths the server has; the walker
+        // reads the pages after it.
+        var pages = PageWalker.Walk(
+            _client.BaseUri,
+            first!,
+            kind.Noun + " list",
+            uri => ReferenceEquals(uri, first) ? firstPage : _client.GetJson(uri, pageType, context),
+            page => (results(page), next(page)));
+        foreach (var item in pages)
         {
-            var items = results(page) ?? throw new SdeApiException(
-                $"The answer from {current} has no 'results' list. Check that -Server points at SD Elements.",
-                SdeErrorIds.InvalidJson,
-                ErrorCategory.InvalidData,
-                current);
-            foreach (var item in items)
+            if (item is not null)
             {
-                if (item is not null)
-                {
-                    yield return item;
-                }
+                yield return item;
             }
-
-            var following = NextPage(current!, next(page), kind);
-            if (following is null)
-            {
-                yield break;
-            }
-
-            if (!seen.Add(following.AbsoluteUri) || seen.Count > MaximumPages)
-            {
-                throw new SdeApiException(
-                    $"The {kind.Noun} list's 'next' links loop back to {following}. The server's pagination is broken; report it to your SD Elements administrator.",
-                    SdeErrorIds.InvalidJson,
-                    ErrorCategory.InvalidData,
-                    following);
-            }
-
-            current = following;
-            page = _client.GetJson(current, pageType, context);
         }
-    }
-
-    /// <summary>The next page's address, kept on the server connection's origin so that the token goes nowhere else.</summary>
-    private Uri? NextPage(Uri current, string? next, AlmResourceKind kind)
-    {
-        if (string.IsNullOrEmpty(next))
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(current, next, out var target) || !ServerAddress.IsSameOrigin(target, _client.BaseUri))
-        {
-            throw new SdeApiException(
-                $"The {kind.Noun} list's 'next' link '{next}' leaves {_client.BaseUri}. SdeAlm does not follow it so that the API token is never sent anywhere else.",
-                SdeErrorIds.RedirectRefused,
-                ErrorCategory.SecurityError,
-                next);
-        }
-
-        return target;
     }
 }
