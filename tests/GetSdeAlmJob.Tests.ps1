@@ -67,7 +67,7 @@ Describe 'Get-SdeAlmJob' {
         $null = Connect-TestSde $scenario
         @((Get-SdeAlmJob -AlmConnectionId 1).Id) | Should -Be @(4, 5, 1)
         @((Get-SdeAlmJob -AlmConnectionId 1, 3).Id) | Should -Be @(7, 4, 5, 1, 2)
-        @((Get-Journal $scenario).requests | Select-Object -Skip 1 | ForEach-Object query) | Should -Be @('connection=1', 'connection=1', 'connection=3')
+        @(@((Get-Journal $scenario).requests)[1..99] | ForEach-Object query) | Should -Be @('connection=1', 'connection=1', 'connection=3')
     }
 
     It 'filters by outcome with -Succeeded <Succeeded>' -ForEach @(
