@@ -30,6 +30,26 @@ public class HardeningTests
         Assert.False(ResponseReader.FitsIn(json, 8));
     }
 
+    // The densest JSON there is: an array of one-digit numbers, two bytes a value. With one value over
+    // the limit it is exactly as long as the smallest answer that is counted, so a larger bound would let it through.
+    [Fact]
+    public void The_densest_answer_over_the_limit_is_counted_and_refused()
+    {
+        var json = DensestJson(ResponseReader.MaximumValues + 1);
+        Assert.Equal(4_000_001, json.Length);
+        var error = Assert.Throws<SdeApiException>(() => ResponseReader.Parse(json, new Uri("https://sde.example.com/api/v2/"), SdeJsonContext.Default.JsonElement));
+        Assert.Equal(SdeErrorIds.ResponseTooLarge, error.ErrorId);
+    }
+
+    [Fact]
+    public void The_densest_answer_at_the_limit_is_read()
+    {
+        var json = DensestJson(ResponseReader.MaximumValues);
+        Assert.Equal(3_999_999, json.Length);
+        var answer = ResponseReader.Parse(json, new Uri("https://sde.example.com/api/v2/"), SdeJsonContext.Default.JsonElement);
+        Assert.Equal(1_999_999, answer.GetArrayLength());
+    }
+
     [Fact]
     public void Malformed_or_too_deep_answers_are_json_errors()
     {
@@ -72,5 +92,20 @@ public class HardeningTests
         var text = CertificateCheck.Describe("sde.example.com", null, null, SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateChainErrors);
         Assert.Contains("not issued for 'sde.example.com' (RemoteCertificateNameMismatch)", text, StringComparison.Ordinal);
         Assert.Contains("(RemoteCertificateChainErrors)", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>An array holding <paramref name="values"/> - 1 zeros: <paramref name="values"/> JSON values in all.</summary>
+    private static byte[] DensestJson(int values)
+    {
+        var json = new byte[(2 * values) - 1];
+        json[0] = (byte)'[';
+        for (var i = 1; i < json.Length - 1; i += 2)
+        {
+            json[i] = (byte)'0';
+            json[i + 1] = (byte)',';
+        }
+
+        json[^1] = (byte)']';
+        return json;
     }
 }

