@@ -14,6 +14,9 @@ public class JsonReadingTests
     private static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
+    private static string ScopeJson(string first, string second) =>
+        "{\"id\":\"p\",\"sections\":[{\"fields\":[{\"name\":\"a\",\"scope\":" + first + "},{\"name\":\"b\",\"scope\":" + second + "}]}]}";
+
     private static AlmPlugin Plugin(string json) =>
         AlmPluginMapper.ToPlugin(JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPluginJson)!);
 
@@ -109,6 +112,45 @@ public class JsonReadingTests
         Assert.Equal("""{"from":"2024-01-01","to":"zürich\nline","n":[1,2.5,true,null]}""", fields[1].Default!.ToString());
         Assert.Equal("c, o", Plugin(json).Sections[0].Fields.ToString());
     }
+
+    [Theory]
+    [InlineData("""["system"]""", "system")]
+    [InlineData("""["project"]""", "project")]
+    [InlineData("""["system","project"]""", "system, project")]
+    [InlineData("""["project","system"]""", "project, system")]
+    [InlineData("""["System"]""", "System")]
+    [InlineData("""["system",null]""", "system")]
+    [InlineData("""[7,true,"system"]""", "7, true, system")]
+    [InlineData("""["system","project","portfolio"]""", "system, project, portfolio")]
+    [InlineData("""[]""", "")]
+    [InlineData("""null""", "")]
+    public void Scope_lists_read_as_sent_without_nulls(string scope, string expected) =>
+        Assert.Equal(expected, Plugin(ScopeJson(scope, scope)).Sections[0].Fields[0].Scope.ToString());
+
+    [Theory]
+    [InlineData("""["system"]""")]
+    [InlineData("""["project"]""")]
+    [InlineData("""["system","project"]""")]
+    public void The_usual_scope_lists_are_one_shared_list_that_cannot_change(string scope)
+    {
+        var fields = Plugin(ScopeJson(scope, scope)).Sections[0].Fields;
+        Assert.Same(fields[0].Scope, fields[1].Scope);
+        Assert.Throws<NotSupportedException>(() => ((System.Collections.Generic.IList<string>)fields[0].Scope)[0] = "changed");
+    }
+
+    [Fact]
+    public void Other_scope_lists_are_not_shared()
+    {
+        var fields = Plugin(ScopeJson("""["project","system"]""", """["project","system"]""")).Sections[0].Fields;
+        Assert.NotSame(fields[0].Scope, fields[1].Scope);
+    }
+
+    [Theory]
+    [InlineData("""{"system":true}""")]
+    [InlineData("""["system",["project"]]""")]
+    [InlineData("""["system",{}]""")]
+    public void A_scope_that_is_not_a_list_of_text_is_a_json_error(string scope) =>
+        Assert.ThrowsAny<JsonException>(() => Plugin(ScopeJson(scope, """["system"]""")));
 
     [Theory]
     [InlineData("""{"id":"p","sections":{}}""")]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 
 namespace SdeAlm.Json;
@@ -25,7 +26,7 @@ internal sealed class AlmPluginJson
     public string? Command { get; set; }
 
     [JsonPropertyName("sections")]
-    public AlmPluginSectionJson?[]? Sections { get; set; }
+    public List<AlmPluginSectionJson?>? Sections { get; set; }
 }
 
 /// <summary>A section of a plugin's form, as sent.</summary>
@@ -40,7 +41,7 @@ internal sealed class AlmPluginSectionJson
     public bool Optional { get; set; }
 
     [JsonPropertyName("fields")]
-    public AlmPluginFieldJson?[]? Fields { get; set; }
+    public List<AlmPluginFieldJson?>? Fields { get; set; }
 }
 
 /// <summary>A field of a plugin's form, as sent.</summary>
@@ -86,6 +87,7 @@ internal sealed class AlmPluginFieldJson
     public string? Placeholder { get; set; }
 
     [JsonPropertyName("scope")]
+    [JsonConverter(typeof(ScopeListConverter))]
     public string?[]? Scope { get; set; }
 
     [JsonPropertyName("help_text")]
@@ -93,7 +95,7 @@ internal sealed class AlmPluginFieldJson
     public string? HelpText { get; set; }
 
     [JsonPropertyName("options")]
-    public AlmPluginFieldOptionJson?[]? Options { get; set; }
+    public List<AlmPluginFieldOptionJson?>? Options { get; set; }
 }
 
 /// <summary>A choice of a radio, select or checkbox field, as sent.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using SdeAlm.Model;
@@ -13,32 +14,35 @@ internal static class AlmPluginMapper
 {
     public static AlmPlugin ToPlugin(AlmPluginJson plugin)
     {
-        var sections = new List<AlmPluginSection>();
-        foreach (var section in WithoutNulls(plugin.Sections))
+        var sections = WithoutNulls(plugin.Sections);
+        var mapped = new AlmPluginSection[sections.Count];
+        for (var i = 0; i < sections.Count; i++)
         {
-            sections.Add(ToSection(plugin.Id, section));
+            mapped[i] = ToSection(plugin.Id, sections[i]);
         }
 
-        return new AlmPlugin(plugin.Id, plugin.Name, plugin.ShortName, plugin.Command, sections);
+        return new AlmPlugin(plugin.Id, plugin.Name, plugin.ShortName, plugin.Command, mapped);
     }
 
     private static AlmPluginSection ToSection(string? pluginId, AlmPluginSectionJson section)
     {
-        var fields = new List<AlmPluginField>();
-        foreach (var field in WithoutNulls(section.Fields))
+        var fields = WithoutNulls(section.Fields);
+        var mapped = new AlmPluginField[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
         {
-            fields.Add(ToField(pluginId, section.Label, field));
+            mapped[i] = ToField(pluginId, section.Label, fields[i]);
         }
 
-        return new AlmPluginSection(pluginId, section.Label, section.Optional, fields);
+        return new AlmPluginSection(pluginId, section.Label, section.Optional, mapped);
     }
 
     private static AlmPluginField ToField(string? pluginId, string? section, AlmPluginFieldJson field)
     {
-        var options = new List<AlmPluginFieldOption>();
-        foreach (var option in WithoutNulls(field.Options))
+        var options = WithoutNulls(field.Options);
+        var mapped = new AlmPluginFieldOption[options.Count];
+        for (var i = 0; i < options.Count; i++)
         {
-            options.Add(new AlmPluginFieldOption(option.Label, option.Value, option.Disabled));
+            mapped[i] = new AlmPluginFieldOption(options[i].Label, options[i].Value, options[i].Disabled);
         }
 
         return new AlmPluginField(
@@ -54,10 +58,14 @@ internal static class AlmPluginMapper
             field.Required,
             field.Deprecated,
             field.Placeholder,
-            WithoutNulls(field.Scope),
+            ToScope(field.Scope),
             field.HelpText,
-            options);
+            mapped);
     }
+
+    private static ReadOnlyJoinedList<string> ToScope(string?[]? scope) =>
+        scope is null ? ReadOnlyJoinedList<string>.Empty
+        : ScopeListConverter.SharedList(scope) ?? ReadOnlyJoinedList<string>.Of(WithoutNulls(scope));
 
     /// <summary>A default as read (scalar, object[] or OrderedDictionary) with its lists and objects made model values.</summary>
     private static object? ToValue(object? value)
@@ -85,11 +93,29 @@ internal static class AlmPluginMapper
         }
     }
 
-    private static List<T> WithoutNulls<T>(T?[]? items)
+    /// <summary>
+    /// The items without nulls. The wire array itself when it holds none, as it nearly always does: the
+    /// wire object is dropped after mapping, so nothing else can change it.
+    /// </summary>
+    /// <summary>
+    /// The items without nulls: the wire list itself when it holds none, as it nearly always does (the
+    /// wire object is dropped after mapping, so nothing else can change it).
+    /// </summary>
+    private static IList<T> WithoutNulls<T>(IList<T?>? items)
         where T : class
     {
-        var kept = new List<T>(items?.Length ?? 0);
-        foreach (var item in items ?? [])
+        if (items is null)
+        {
+            return Array.Empty<T>();
+        }
+
+        if (!items.Contains(null))
+        {
+            return items!;
+        }
+
+        var kept = new List<T>(items.Count);
+        foreach (var item in items)
         {
             if (item is not null)
             {

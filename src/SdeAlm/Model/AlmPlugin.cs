@@ -12,7 +12,7 @@ public sealed class AlmPlugin
         Name = name;
         ShortName = shortName;
         Command = command;
-        Sections = sections is null ? ReadOnlyJoinedList<AlmPluginSection>.Empty : new(sections);
+        Sections = ReadOnlyJoinedList<AlmPluginSection>.Of(sections);
         SectionCount = Sections.Count;
         FieldCount = Sections.Sum(section => section.Fields.Count);
         Required = Sections.Sum(section => section.Fields.Count(field => field.Required));

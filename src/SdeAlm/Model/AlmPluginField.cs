@@ -34,9 +34,9 @@ public sealed class AlmPluginField
         Required = required;
         Deprecated = deprecated;
         Placeholder = placeholder;
-        Scope = scope is null ? ReadOnlyJoinedList<string>.Empty : new(scope);
+        Scope = ReadOnlyJoinedList<string>.Of(scope);
         HelpText = helpText;
-        Options = options is null ? ReadOnlyJoinedList<AlmPluginFieldOption>.Empty : new(options);
+        Options = ReadOnlyJoinedList<AlmPluginFieldOption>.Of(options);
     }
 
     /// <summary>The id of the plugin this field belongs to.</summary>

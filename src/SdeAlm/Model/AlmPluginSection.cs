@@ -10,7 +10,7 @@ public sealed class AlmPluginSection
         PluginId = pluginId;
         Label = label;
         Optional = optional;
-        Fields = fields is null ? ReadOnlyJoinedList<AlmPluginField>.Empty : new(fields);
+        Fields = ReadOnlyJoinedList<AlmPluginField>.Of(fields);
     }
 
     /// <summary>The id of the plugin this section belongs to.</summary>

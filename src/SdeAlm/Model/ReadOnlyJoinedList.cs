@@ -16,6 +16,13 @@ public sealed class ReadOnlyJoinedList<T> : ReadOnlyCollection<T>
 
     internal static ReadOnlyJoinedList<T> Empty { get; } = new([]);
 
+    /// <summary>
+    /// The items as a read-only list. No items share the one empty list, and a list that is already one
+    /// of these is kept: nothing can change either.
+    /// </summary>
+    internal static ReadOnlyJoinedList<T> Of(IList<T>? items) =>
+        items is null || items.Count == 0 ? Empty : items as ReadOnlyJoinedList<T> ?? new(items);
+
     /// <summary>The number of items, as on the arrays these lists replace, so scripts that read <c>.Length</c> keep working.</summary>
     public int Length => Count;
 
