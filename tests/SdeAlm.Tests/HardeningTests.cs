@@ -87,6 +87,16 @@ public class HardeningTests
     }
 
     [Fact]
+    public void Every_list_is_named_in_words_when_the_answer_is_not_a_page()
+    {
+        static string Describe(Action read) => ResponseReader.Describe(Assert.Throws<JsonException>(read));
+
+        Assert.StartsWith("the JSON value could not be converted to a connector list ", Describe(() => JsonSerializer.Deserialize("[]", AlmResourceJsonContext.Default.AlmConnectorPage)), StringComparison.Ordinal);
+        Assert.StartsWith("the JSON value could not be converted to an ALM connection list ", Describe(() => JsonSerializer.Deserialize("[]", AlmResourceJsonContext.Default.AlmConnectionPage)), StringComparison.Ordinal);
+        Assert.StartsWith("the JSON value could not be converted to a job list ", Describe(() => JsonSerializer.Deserialize("[]", AlmJobJsonContext.Default.AlmJobPage)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_refused_certificate_is_explained()
     {
         var text = CertificateCheck.Describe("sde.example.com", null, null, SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateChainErrors);

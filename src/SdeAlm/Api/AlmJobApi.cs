@@ -46,13 +46,9 @@ internal sealed class AlmJobApi
             _client.BaseUri,
             first,
             "job list",
-            page => _client.GetJson(page, AlmJobJsonContext.Default.AlmJobPageJson, context),
-            page => (page.Results, page.Next)))
+            page => _client.GetJson(page, AlmJobJsonContext.Default.AlmJobPage, context)))
         {
-            if (job is not null)
-            {
-                yield return job;
-            }
+            yield return job;
         }
     }
 

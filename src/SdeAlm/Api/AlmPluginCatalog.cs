@@ -25,14 +25,10 @@ internal sealed class AlmPluginCatalog
             _client.BaseUri,
             _client.Resolve(ListPath),
             "plugin list",
-            page => _client.GetJson(page, SdeJsonContext.Default.AlmPluginPage, context),
-            page => (page.Results, page.Next));
+            page => _client.GetJson(page, SdeJsonContext.Default.AlmPluginPage, context));
         foreach (var plugin in plugins)
         {
-            if (plugin is not null)
-            {
-                yield return AlmPluginMapper.ToPlugin(plugin);
-            }
+            yield return AlmPluginMapper.ToPlugin(plugin);
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class AlmResourceApi
     public Uri BaseUri => _client.BaseUri;
 
     public IEnumerable<AlmConnectorWire> ListConnectors(RequestContext context) =>
-        List(AlmResourceKind.Connector, null, AlmResourceJsonContext.Default.AlmConnectorPageWire, page => page.Next, page => page.Results, context);
+        List(AlmResourceKind.Connector, null, AlmResourceJsonContext.Default.AlmConnectorPage, context);
 
     /// <summary>
     /// Every ALM connection, or one project's (the server filters with <c>?project=</c>); with
@@ -52,9 +52,7 @@ internal sealed class AlmResourceApi
         return List(
             AlmResourceKind.Connection,
             filters.Count == 0 ? null : "?" + string.Join("&", filters),
-            AlmResourceJsonContext.Default.AlmConnectionPageWire,
-            page => page.Next,
-            page => page.Results,
+            AlmResourceJsonContext.Default.AlmConnectionPage,
             context);
     }
 
@@ -128,15 +126,8 @@ internal sealed class AlmResourceApi
         }
     }
 
-    private IEnumerable<TItem> List<TPage, TItem>(
-        AlmResourceKind kind,
-        string? query,
-        JsonTypeInfo<TPage> pageType,
-        Func<TPage, string?> next,
-        Func<TPage, TItem?[]?> results,
-        RequestContext context)
-        where TPage : class
-        where TItem : class
+    private IEnumerable<T> List<T>(AlmResourceKind kind, string? query, JsonTypeInfo<PageWire<T>> pageType, RequestContext context)
+        where T : class
     {
         Uri? first = null;
         var firstPage = _generation.Call(
@@ -150,18 +141,13 @@ internal sealed class AlmResourceApi
 
         // The first page was read while finding which generation of paths the server has; the walker
         // reads the pages after it.
-        var pages = PageWalker.Walk(
+        foreach (var item in PageWalker.Walk(
             _client.BaseUri,
             first!,
             kind.Noun + " list",
-            uri => ReferenceEquals(uri, first) ? firstPage : _client.GetJson(uri, pageType, context),
-            page => (results(page), next(page)));
-        foreach (var item in pages)
+            uri => ReferenceEquals(uri, first) ? firstPage : _client.GetJson(uri, pageType, context)))
         {
-            if (item is not null)
-            {
-                yield return item;
-            }
+            yield return item;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using SdeAlm.Json;
 
 namespace SdeAlm.Api;
 
@@ -12,6 +13,19 @@ namespace SdeAlm.Api;
 internal static class PageWalker
 {
     private const int MaximumPages = 10_000;
+
+    /// <summary>The items of every page of a typed list, without the nulls a server may put in it.</summary>
+    public static IEnumerable<T> Walk<T>(Uri baseUri, Uri first, string listName, Func<Uri, PageWire<T>> fetch)
+        where T : class
+    {
+        foreach (var item in Walk(baseUri, first, listName, fetch, page => ((IEnumerable<T?>?)page.Results, page.Next)))
+        {
+            if (item is not null)
+            {
+                yield return item;
+            }
+        }
+    }
 
     /// <summary>
     /// The items of every page, starting at <paramref name="first"/>. <paramref name="read"/> gets a page's

@@ -44,14 +44,3 @@ internal sealed class AlmJobJson
     [JsonConverter(typeof(LenientStringConverter))]
     public string? ResultMessage { get; set; }
 }
-
-/// <summary>One page of jobs; <c>next</c> is absent when the server does not paginate.</summary>
-internal sealed class AlmJobPageJson
-{
-    [JsonPropertyName("next")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Next { get; set; }
-
-    [JsonPropertyName("results")]
-    public AlmJobJson?[]? Results { get; set; }
-}

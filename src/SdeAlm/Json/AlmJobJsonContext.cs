@@ -5,7 +5,7 @@ namespace SdeAlm.Json;
 /// <summary>Source-generated metadata for the job answers.</summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(AlmJobJson))]
-[JsonSerializable(typeof(AlmJobPageJson))]
+[JsonSerializable(typeof(PageWire<AlmJobJson>), TypeInfoPropertyName = "AlmJobPage")]
 internal sealed partial class AlmJobJsonContext : JsonSerializerContext
 {
 }

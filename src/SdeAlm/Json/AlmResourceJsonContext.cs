@@ -6,8 +6,8 @@ namespace SdeAlm.Json;
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(AlmConnectorWire))]
 [JsonSerializable(typeof(AlmConnectionWire))]
-[JsonSerializable(typeof(AlmConnectorPageWire))]
-[JsonSerializable(typeof(AlmConnectionPageWire))]
+[JsonSerializable(typeof(PageWire<AlmConnectorWire>), TypeInfoPropertyName = "AlmConnectorPage")]
+[JsonSerializable(typeof(PageWire<AlmConnectionWire>), TypeInfoPropertyName = "AlmConnectionPage")]
 internal sealed partial class AlmResourceJsonContext : JsonSerializerContext
 {
 }

@@ -74,25 +74,3 @@ internal sealed class AlmSystemWire
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Name { get; set; }
 }
-
-/// <summary>One page of connectors; <c>next</c> is absent when the server does not paginate.</summary>
-internal sealed class AlmConnectorPageWire
-{
-    [JsonPropertyName("next")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Next { get; set; }
-
-    [JsonPropertyName("results")]
-    public AlmConnectorWire?[]? Results { get; set; }
-}
-
-/// <summary>One page of ALM connections.</summary>
-internal sealed class AlmConnectionPageWire
-{
-    [JsonPropertyName("next")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? Next { get; set; }
-
-    [JsonPropertyName("results")]
-    public AlmConnectionWire?[]? Results { get; set; }
-}
