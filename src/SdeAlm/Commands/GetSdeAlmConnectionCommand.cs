@@ -63,19 +63,10 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
         if (Id is not null)
         {
             var projects = ProjectId is null ? null : new HashSet<int>(ProjectId);
-            foreach (var id in Id)
+            var read = ReadEach(Id, id => cache.ToConnection(cache.Api.GetConnection(id, context, IncludeLastJob), context), SdeErrorIds.AlmConnectionNotFound);
+            foreach (var connection in read)
             {
-                AlmConnection? connection = null;
-                try
-                {
-                    connection = cache.ToConnection(cache.Api.GetConnection(id, context, IncludeLastJob), context);
-                }
-                catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.AlmConnectionNotFound)
-                {
-                    WriteError(ex.ToErrorRecord());
-                }
-
-                if (connection is not null && (projects is null || projects.Contains(connection.ProjectId)))
+                if (projects is null || projects.Contains(connection.ProjectId))
                 {
                     yield return connection;
                 }

@@ -62,22 +62,9 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmResourceCmdlet
             yield break;
         }
 
-        foreach (var id in Id)
+        foreach (var connector in ReadEach(Id, id => cache.Connector(id, context), SdeErrorIds.AlmConnectorNotFound))
         {
-            AlmConnector? connector = null;
-            try
-            {
-                connector = cache.Connector(id, context);
-            }
-            catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.AlmConnectorNotFound)
-            {
-                WriteError(ex.ToErrorRecord());
-            }
-
-            if (connector is not null)
-            {
-                yield return connector;
-            }
+            yield return connector;
         }
     }
 }

@@ -68,23 +68,8 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
     }
 
     /// <summary>The jobs asked for by id; an unknown id is reported and the others still read.</summary>
-    private List<AlmJobJson> ById(AlmJobApi api, RequestContext context)
-    {
-        var jobs = new List<AlmJobJson>();
-        foreach (var id in Id!.Distinct())
-        {
-            try
-            {
-                jobs.Add(api.Get(id, context));
-            }
-            catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.AlmJobNotFound)
-            {
-                WriteError(ex.ToErrorRecord());
-            }
-        }
-
-        return jobs;
-    }
+    private List<AlmJobJson> ById(AlmJobApi api, RequestContext context) =>
+        [.. ReadEach(Id!.Distinct(), id => api.Get(id, context), SdeErrorIds.AlmJobNotFound)];
 
     /// <summary>The filtered lists: one request (and its pages) per ALM connection asked for, each job once.</summary>
     private List<AlmJobJson> Listed(AlmJobApi api, RequestContext context)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using SdeAlm.Api;
@@ -22,6 +23,32 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
     protected override void StopProcessing() => _stopping.Cancel();
 
     internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token, WriteProgress);
+
+    /// <summary>
+    /// Reads each id in turn. An id the server does not have (an error with <paramref name="notFoundErrorId"/>)
+    /// is a non-terminating error and the other ids are still read; any other failure ends the command.
+    /// </summary>
+    internal IEnumerable<T> ReadEach<TId, T>(IEnumerable<TId> ids, Func<TId, T> read, string notFoundErrorId)
+        where T : class
+    {
+        foreach (var id in ids)
+        {
+            T? item = null;
+            try
+            {
+                item = read(id);
+            }
+            catch (SdeApiException ex) when (ex.ErrorId == notFoundErrorId)
+            {
+                WriteError(ex.ToErrorRecord());
+            }
+
+            if (item is not null)
+            {
+                yield return item;
+            }
+        }
+    }
 
     /// <summary>Runs the cmdlet's work, turning failures into terminating ErrorRecords.</summary>
     internal void InvokeMappingErrors(Action work)
