@@ -80,6 +80,10 @@ public class HardeningTests
     [InlineData("""{"results":[{"sections":[7]}]}""", "a section")]
     [InlineData("""{"results":[{"sections":[{"fields":[true]}]}]}""", "a field")]
     [InlineData("""[]""", "a plugin list")]
+    [InlineData("""{"results":[{"sections":{}}]}""", "a list")]
+    [InlineData("""{"results":[{"sections":[{"fields":{}}]}]}""", "a list")]
+    [InlineData("""{"results":[{"sections":[{"fields":[{"options":"a"}]}]}]}""", "a list")]
+    [InlineData("""{"results":[{"sections":[{"fields":[{"scope":{}}]}]}]}""", "a list")]
     public void Json_errors_name_our_types_in_words(string json, string expected)
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPluginPage));

@@ -63,6 +63,9 @@ internal static class ResponseReader
         [typeof(AlmJobJson).ToString()] = "a job",
     };
 
+    /// <summary>How the serializer names a <see cref="List{T}"/> of any item type.</summary>
+    private static readonly string ListTypePrefix = typeof(List<>).FullName + "[";
+
     private static readonly Regex s_convertedTo = new(@"converted to (?<type>\S+?)\.?$", RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -257,7 +260,7 @@ internal static class ResponseReader
             return name;
         }
 
-        if (type.EndsWith("[]", StringComparison.Ordinal))
+        if (type.EndsWith("[]", StringComparison.Ordinal) || type.StartsWith(ListTypePrefix, StringComparison.Ordinal))
         {
             return "a list";
         }

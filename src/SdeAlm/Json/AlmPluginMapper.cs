@@ -94,10 +94,6 @@ internal static class AlmPluginMapper
     }
 
     /// <summary>
-    /// The items without nulls. The wire array itself when it holds none, as it nearly always does: the
-    /// wire object is dropped after mapping, so nothing else can change it.
-    /// </summary>
-    /// <summary>
     /// The items without nulls: the wire list itself when it holds none, as it nearly always does (the
     /// wire object is dropped after mapping, so nothing else can change it).
     /// </summary>

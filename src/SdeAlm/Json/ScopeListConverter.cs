@@ -11,8 +11,9 @@ namespace SdeAlm.Json;
 /// Reads a field's <c>scope</c> list. Nearly every field of every plugin has one of three lists
 /// (system, project, or both): those are read as shared arrays and mapped to shared read-only lists,
 /// so a catalog of thousands of fields does not hold thousands of copies of the same two words
-/// (measured: 0.9 of the 6.9 MiB Get-SdeAlmPlugin allocated for 400 plugins). Other lists, and text
-/// sent as numbers or booleans, are read like any other text.
+/// (measured: 0.9 MiB less to read 400 plugins). Other lists, and text sent as numbers or booleans,
+/// are read like any other text. Being shared, these lists also share whatever a script adds to one
+/// of them with Add-Member.
 /// </summary>
 internal sealed class ScopeListConverter : JsonConverter<string?[]?>
 {
@@ -44,7 +45,8 @@ internal sealed class ScopeListConverter : JsonConverter<string?[]?>
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException($"Expected a JSON array but found {reader.TokenType}.");
+            // Without a message the serializer writes its own, with the path: "could not be converted to a list".
+            throw new JsonException();
         }
 
         // Most lists have one or two items: held in locals, they cost nothing unless they are new.
@@ -85,7 +87,8 @@ internal sealed class ScopeListConverter : JsonConverter<string?[]?>
 
     /// <summary>The known words without allocating their text again; anything else as lenient text.</summary>
     private static string? ReadItem(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
-        reader.TokenType != JsonTokenType.String ? s_text.Read(ref reader, typeof(string), options)
+        reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject ? throw new JsonException()
+        : reader.TokenType != JsonTokenType.String ? s_text.Read(ref reader, typeof(string), options)
         : reader.ValueTextEquals(FieldScope.System) ? FieldScope.System
         : reader.ValueTextEquals(FieldScope.Project) ? FieldScope.Project
         : reader.GetString();

@@ -18,7 +18,7 @@ public sealed class ReadOnlyJoinedList<T> : ReadOnlyCollection<T>
 
     /// <summary>
     /// The items as a read-only list. No items share the one empty list, and a list that is already one
-    /// of these is kept: nothing can change either.
+    /// of these is kept as it is.
     /// </summary>
     internal static ReadOnlyJoinedList<T> Of(IList<T>? items) =>
         items is null || items.Count == 0 ? Empty : items as ReadOnlyJoinedList<T> ?? new(items);
