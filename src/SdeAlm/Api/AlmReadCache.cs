@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.ExceptionServices;
 using SdeAlm.Json;
 using SdeAlm.Model;
@@ -55,6 +56,35 @@ internal sealed class AlmReadCache
 
         known.Failure?.Throw();
         return known.Connector!;
+    }
+
+    /// <summary>Every connector of the server.</summary>
+    public IEnumerable<AlmConnector> Connectors(RequestContext context)
+    {
+        foreach (var wire in Api.ListConnectors(context))
+        {
+            yield return ToConnector(wire, context);
+        }
+    }
+
+    /// <summary>An ALM connection by id; with <paramref name="includeLastJob"/> it carries its last sync job.</summary>
+    public AlmConnection Connection(int id, bool includeLastJob, RequestContext context) =>
+        ToConnection(Api.GetConnection(id, context, includeLastJob), context);
+
+    /// <summary>
+    /// Every ALM connection, or those of <paramref name="projectIds"/>: one list per project, which the
+    /// server filters.
+    /// </summary>
+    public IEnumerable<AlmConnection> Connections(IEnumerable<int>? projectIds, bool includeLastJob, RequestContext context)
+    {
+        var projects = projectIds?.Select(id => (int?)id) ?? [null];
+        foreach (var project in projects)
+        {
+            foreach (var wire in Api.ListConnections(project, context, includeLastJob))
+            {
+                yield return ToConnection(wire, context);
+            }
+        }
     }
 
     public AlmConnector ToConnector(AlmConnectorWire wire, RequestContext context) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Completion;
@@ -60,37 +61,13 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
 
     private IEnumerable<AlmConnection> Connections(AlmReadCache cache, RequestContext context)
     {
-        if (Id is not null)
+        if (Id is null)
         {
-            var projects = ProjectId is null ? null : new HashSet<int>(ProjectId);
-            var read = ReadEach(Id, id => cache.ToConnection(cache.Api.GetConnection(id, context, IncludeLastJob), context), SdeErrorIds.AlmConnectionNotFound);
-            foreach (var connection in read)
-            {
-                if (projects is null || projects.Contains(connection.ProjectId))
-                {
-                    yield return connection;
-                }
-            }
-
-            yield break;
+            return cache.Connections(ProjectId, IncludeLastJob, context);
         }
 
-        if (ProjectId is null)
-        {
-            foreach (var wire in cache.Api.ListConnections(null, context, IncludeLastJob))
-            {
-                yield return cache.ToConnection(wire, context);
-            }
-
-            yield break;
-        }
-
-        foreach (var project in ProjectId)
-        {
-            foreach (var wire in cache.Api.ListConnections(project, context, IncludeLastJob))
-            {
-                yield return cache.ToConnection(wire, context);
-            }
-        }
+        var projects = ProjectId is null ? null : new HashSet<int>(ProjectId);
+        return ReadEach(Id, id => cache.Connection(id, IncludeLastJob, context), SdeErrorIds.AlmConnectionNotFound)
+            .Where(connection => projects is null || projects.Contains(connection.ProjectId));
     }
 }

@@ -50,21 +50,8 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmResourceCmdlet
         }
     });
 
-    private IEnumerable<AlmConnector> Connectors(AlmReadCache cache, RequestContext context)
-    {
-        if (Id is null)
-        {
-            foreach (var wire in cache.Api.ListConnectors(context))
-            {
-                yield return cache.ToConnector(wire, context);
-            }
-
-            yield break;
-        }
-
-        foreach (var connector in ReadEach(Id, id => cache.Connector(id, context), SdeErrorIds.AlmConnectorNotFound))
-        {
-            yield return connector;
-        }
-    }
+    private IEnumerable<AlmConnector> Connectors(AlmReadCache cache, RequestContext context) =>
+        Id is null
+            ? cache.Connectors(context)
+            : ReadEach(Id, id => cache.Connector(id, context), SdeErrorIds.AlmConnectorNotFound);
 }
