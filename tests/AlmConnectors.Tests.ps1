@@ -147,6 +147,13 @@ Describe 'Get-SdeAlmConnection' {
         Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/connections/alm/?project=2', 'GET api/v2/plugins/alm/')
     }
 
+    It 'lists several projects with one request each, and keeps by-id reads to the projects named' {
+        $server = New-TestServer
+        @((Get-SdeAlmConnection -ProjectId 1, 2 -Connection $server.Connection).Id) | Should -Be @(1, 2, 3)
+        Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/connections/alm/?project=1', 'GET api/v2/plugins/alm/', 'GET api/v2/connections/alm/?project=2')
+        @((Get-SdeAlmConnection 1, 2, 3 -ProjectId 2 -Connection $server.Connection).Id) | Should -Be @(2, 3)
+    }
+
     It 'gets by id and filters with wildcards on -Alias and -PluginId' {
         $server = New-TestServer
         @((Get-SdeAlmConnection -Connection $server.Connection).Id) | Should -Be @(1, 2, 3, 4)
