@@ -109,7 +109,7 @@ Describe 'Errors' {
         $err.FullyQualifiedErrorId | Should -Be "$Id,SdeAlm.Commands.GetSdeAlmPluginCommand"
         $err.CategoryInfo.Category | Should -Be $Category
         $err.TargetObject | Should -Be $url
-        $err.Exception | Should -BeOfType SdeAlm.Api.SdeApiException
+        $err.Exception | Should -BeOfType SdeAlm.Errors.SdeApiException
         $err.Exception.Message | Should -Match ([regex]::Escape($detail))
     }
 

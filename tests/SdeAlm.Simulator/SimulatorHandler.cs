@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Net.Http.Headers;
 
 namespace SdeAlm.Simulator;
 

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using Xunit;
 
 namespace SdeAlm.Tests;

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using Xunit;
 
 namespace SdeAlm.Tests;

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using Xunit;
 
 namespace SdeAlm.Tests;

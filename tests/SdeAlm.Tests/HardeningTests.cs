@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Text;
 using System.Text.Json;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using Xunit;
 

@@ -18,7 +18,7 @@ public class JsonReadingTests
         "{\"id\":\"p\",\"sections\":[{\"fields\":[{\"name\":\"a\",\"scope\":" + first + "},{\"name\":\"b\",\"scope\":" + second + "}]}]}";
 
     private static AlmPlugin Plugin(string json) =>
-        AlmPluginMapper.ToPlugin(JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPluginJson)!);
+        AlmPluginMapper.ToPlugin(JsonSerializer.Deserialize(json, SdeJsonContext.Default.AlmPluginWire)!);
 
     [Fact]
     public void The_documented_trac_plugin_reads_completely()
@@ -164,6 +164,6 @@ public class JsonReadingTests
     public void Deep_nesting_stops_at_the_reader_limit()
     {
         var json = "{\"id\":\"p\",\"x\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
-        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), SdeJsonContext.Default.AlmPluginJson));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), SdeJsonContext.Default.AlmPluginWire));
     }
 }

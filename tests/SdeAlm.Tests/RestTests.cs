@@ -8,6 +8,7 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using Xunit;
 
@@ -210,7 +211,7 @@ public class AlmJobReadingTests
     [InlineData("{\"id\":4,\"connection\":[1]}", null)]
     public void Connection_is_read_as_an_id_or_an_expanded_object(string json, int? expected)
     {
-        var job = JsonSerializer.Deserialize(json, AlmJobJsonContext.Default.AlmJobJson)!;
+        var job = JsonSerializer.Deserialize(json, AlmJobJsonContext.Default.AlmJobWire)!;
         Assert.Equal(expected, job.Connection);
         Assert.Equal(4, job.Id);
     }
@@ -224,7 +225,7 @@ public class AlmJobReadingTests
     [InlineData("17", null)]
     public void Last_run_is_an_instant_and_unreadable_times_are_null(string lastRun, string? expectedUtc)
     {
-        var job = JsonSerializer.Deserialize("{\"id\":1,\"last_run\":" + lastRun + ",\"succeeded\":true}", AlmJobJsonContext.Default.AlmJobJson)!;
+        var job = JsonSerializer.Deserialize("{\"id\":1,\"last_run\":" + lastRun + ",\"succeeded\":true}", AlmJobJsonContext.Default.AlmJobWire)!;
         Assert.Equal(expectedUtc, job.LastRun?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(job.Succeeded);
     }
@@ -234,7 +235,7 @@ public class AlmJobReadingTests
     {
         var json = JsonSerializer.Deserialize(
             "{\"id\":4,\"user\":2,\"succeeded\":false,\"automatic\":true,\"ready\":true,\"result_message\":\"Error\",\"last_run\":\"2026-11-30T02:00:04.800Z\",\"connection\":1,\"project_id\":7}",
-            AlmJobJsonContext.Default.AlmJobJson)!;
+            AlmJobJsonContext.Default.AlmJobWire)!;
         var job = AlmJobMapper.ToJob(json, "https://sde.example.com/");
         Assert.Equal((4, 1, 7, 2, false, true, true, "Error", "https://sde.example.com/"), (job.Id, job.AlmConnectionId, job.ProjectId, job.User, job.Succeeded, job.Ready, job.Automatic, job.Message, job.Server));
         Assert.Equal(new DateTime(2026, 11, 30, 2, 0, 4, 800, DateTimeKind.Utc), job.LastRun!.Value.UtcDateTime);

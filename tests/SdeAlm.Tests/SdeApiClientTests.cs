@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using Xunit;
 
@@ -259,7 +260,7 @@ public sealed class SdeApiClientTests
         using var client = NewClient(stub);
         var answer = client.Send(HttpMethod.Delete, s_things, null, SdeJsonContext.Default.JsonElement, Context());
         Assert.Equal(JsonValueKind.Undefined, answer.ValueKind);
-        Assert.Null(client.Send(HttpMethod.Delete, s_things, null, SdeJsonContext.Default.SdeUser, Context()));
+        Assert.Null(client.Send(HttpMethod.Delete, s_things, null, SdeJsonContext.Default.SdeUserWire, Context()));
     }
 
     [Fact]

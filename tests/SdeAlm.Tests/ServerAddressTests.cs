@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using Xunit;
 
 namespace SdeAlm.Tests;

@@ -19,7 +19,9 @@ internal sealed class HelpFormatException : Exception
     {
     }
 
+    /// <param name="file">The help file the problem is in.</param>
     /// <param name="line">Zero-based, as Markdig counts; shown one-based.</param>
+    /// <param name="problem">What is wrong there.</param>
     public HelpFormatException(string file, int line, string problem)
         : base($"{file}:{line + 1}: {problem}")
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 
 namespace SdeAlm.Api;
@@ -25,7 +26,7 @@ internal sealed class AlmJobApi
     public Uri BaseUri => _client.BaseUri;
 
     /// <summary>Every page of the jobs that match: of one project or all, of one ALM connection or all, with one outcome or both.</summary>
-    public IEnumerable<AlmJobJson> List(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
+    public IEnumerable<AlmJobWire> List(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
     {
         var path = projectId is { } project
             ? "api/v2/projects/" + project.ToString(CultureInfo.InvariantCulture) + "/jobs/alm/"
@@ -53,12 +54,12 @@ internal sealed class AlmJobApi
     }
 
     /// <summary>One job by id; a 404 becomes a "no such job" error naming the id.</summary>
-    public AlmJobJson Get(int id, RequestContext context)
+    public AlmJobWire Get(int id, RequestContext context)
     {
         var uri = _client.Resolve(ListPath + id.ToString(CultureInfo.InvariantCulture) + "/");
         try
         {
-            return _client.GetJson(uri, AlmJobJsonContext.Default.AlmJobJson, context);
+            return _client.GetJson(uri, AlmJobJsonContext.Default.AlmJobWire, context);
         }
         catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using SdeAlm.Model;
 
@@ -38,7 +39,7 @@ internal sealed class AlmPluginCatalog
         var uri = _client.Resolve(ListPath + Uri.EscapeDataString(id) + "/");
         try
         {
-            return AlmPluginMapper.ToPlugin(_client.GetJson(uri, SdeJsonContext.Default.AlmPluginJson, context));
+            return AlmPluginMapper.ToPlugin(_client.GetJson(uri, SdeJsonContext.Default.AlmPluginWire, context));
         }
         catch (SdeApiException ex) when (ex.StatusCode == 404)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.ExceptionServices;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using SdeAlm.Model;
 using SdeAlm.Settings;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 
 namespace SdeAlm.Api;

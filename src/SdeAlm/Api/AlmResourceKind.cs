@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.RegularExpressions;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

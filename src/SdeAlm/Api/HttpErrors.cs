@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

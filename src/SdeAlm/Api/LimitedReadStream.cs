@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 
 namespace SdeAlm.Api;

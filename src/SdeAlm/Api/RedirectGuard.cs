@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Net.Http;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

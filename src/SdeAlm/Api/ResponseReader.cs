@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using System.Threading;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 
 namespace SdeAlm.Api;
@@ -48,19 +49,19 @@ internal static class ResponseReader
         [typeof(int).ToString()] = "a whole number",
         [typeof(int?).ToString()] = "a whole number",
         [typeof(bool).ToString()] = "true or false",
-        [typeof(PageWire<AlmPluginJson>).ToString()] = "a plugin list",
-        [typeof(SdeUser).ToString()] = "a user",
-        [typeof(AlmPluginJson).ToString()] = "a plugin",
-        [typeof(AlmPluginSectionJson).ToString()] = "a section",
-        [typeof(AlmPluginFieldJson).ToString()] = "a field",
-        [typeof(AlmPluginFieldOptionJson).ToString()] = "an option",
+        [typeof(PageWire<AlmPluginWire>).ToString()] = "a plugin list",
+        [typeof(SdeUserWire).ToString()] = "a user",
+        [typeof(AlmPluginWire).ToString()] = "a plugin",
+        [typeof(AlmPluginSectionWire).ToString()] = "a section",
+        [typeof(AlmPluginFieldWire).ToString()] = "a field",
+        [typeof(AlmPluginFieldOptionWire).ToString()] = "an option",
         [typeof(PageWire<AlmConnectorWire>).ToString()] = "a connector list",
         [typeof(AlmConnectorWire).ToString()] = "a connector",
         [typeof(PageWire<AlmConnectionWire>).ToString()] = "an ALM connection list",
         [typeof(AlmConnectionWire).ToString()] = "an ALM connection",
         [typeof(AlmSystemWire).ToString()] = "a plugin reference",
-        [typeof(PageWire<AlmJobJson>).ToString()] = "a job list",
-        [typeof(AlmJobJson).ToString()] = "a job",
+        [typeof(PageWire<AlmJobWire>).ToString()] = "a job list",
+        [typeof(AlmJobWire).ToString()] = "a job",
     };
 
     /// <summary>How the serializer names a <see cref="List{T}"/> of any item type.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 
 namespace SdeAlm.Api;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

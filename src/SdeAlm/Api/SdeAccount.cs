@@ -10,7 +10,7 @@ internal static class SdeAccount
     /// <summary>The token owner's e-mail, else user name, else id.</summary>
     public static string? WhoAmI(SdeApiClient client, RequestContext context)
     {
-        var me = client.GetJson(client.Resolve(MePath), SdeJsonContext.Default.SdeUser, context);
+        var me = client.GetJson(client.Resolve(MePath), SdeJsonContext.Default.SdeUserWire, context);
         return NullIfBlank(me.Email) ?? NullIfBlank(me.UserName) ?? me.Id?.ToString();
     }
 

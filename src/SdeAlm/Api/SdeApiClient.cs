@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

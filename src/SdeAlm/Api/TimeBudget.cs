@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 

@@ -4,6 +4,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Security;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Completion;
+using SdeAlm.Errors;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using SdeAlm.Model;
 
@@ -58,7 +59,7 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
         Write(jobs, ParameterSetName == IdSet ? ById(jobs, context) : Listed(jobs, context));
     });
 
-    private void Write(AlmJobApi api, IEnumerable<AlmJobJson> jobs)
+    private void Write(AlmJobApi api, IEnumerable<AlmJobWire> jobs)
     {
         var server = api.BaseUri.ToString();
         foreach (var job in NewestFirst(jobs.Select(job => AlmJobMapper.ToJob(job, server))))
@@ -68,15 +69,15 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
     }
 
     /// <summary>The jobs asked for by id; an unknown id is reported and the others still read.</summary>
-    private List<AlmJobJson> ById(AlmJobApi api, RequestContext context) =>
+    private List<AlmJobWire> ById(AlmJobApi api, RequestContext context) =>
         [.. ReadEach(Id!.Distinct(), id => api.Get(id, context), SdeErrorIds.AlmJobNotFound)];
 
     /// <summary>The filtered lists: one request (and its pages) per ALM connection asked for, each job once.</summary>
-    private List<AlmJobJson> Listed(AlmJobApi api, RequestContext context)
+    private List<AlmJobWire> Listed(AlmJobApi api, RequestContext context)
     {
         var connections = AlmConnectionId is null ? new int?[] { null } : AlmConnectionId.Distinct().Select(id => (int?)id);
         var seen = new HashSet<int>();
-        var jobs = new List<AlmJobJson>();
+        var jobs = new List<AlmJobWire>();
         foreach (var connection in connections)
         {
             jobs.AddRange(api.List(ProjectId, connection, Succeeded, context).Where(job => seen.Add(job.Id)));

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 
 namespace SdeAlm.Commands;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
 using SdeAlm.Settings;

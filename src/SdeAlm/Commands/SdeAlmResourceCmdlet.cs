@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Model;
 using SdeAlm.Settings;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Commands;
 

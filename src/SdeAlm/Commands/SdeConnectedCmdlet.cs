@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using SdeAlm.Api;
-using SdeAlm.Model;
+using SdeAlm.Errors;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;

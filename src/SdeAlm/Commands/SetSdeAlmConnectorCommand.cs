@@ -2,7 +2,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Json;
 using SdeAlm.Model;

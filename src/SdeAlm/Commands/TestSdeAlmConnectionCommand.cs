@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using SdeAlm.Json;
 using SdeAlm.Model;
 using SdeAlm.Sessions;

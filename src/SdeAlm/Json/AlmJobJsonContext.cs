@@ -4,8 +4,8 @@ namespace SdeAlm.Json;
 
 /// <summary>Source-generated metadata for the job answers.</summary>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
-[JsonSerializable(typeof(AlmJobJson))]
-[JsonSerializable(typeof(PageWire<AlmJobJson>), TypeInfoPropertyName = "AlmJobPage")]
+[JsonSerializable(typeof(AlmJobWire))]
+[JsonSerializable(typeof(PageWire<AlmJobWire>), TypeInfoPropertyName = "AlmJobPage")]
 internal sealed partial class AlmJobJsonContext : JsonSerializerContext
 {
 }

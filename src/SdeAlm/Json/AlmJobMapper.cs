@@ -9,7 +9,7 @@ internal static class AlmJobMapper
     /// A job; the <c>last_job</c> of an ALM connection names neither its connection nor its project, so
     /// the caller passes them as <paramref name="almConnectionId"/> and <paramref name="projectId"/>.
     /// </summary>
-    public static AlmJob ToJob(AlmJobJson job, string server, int? almConnectionId = null, int? projectId = null) =>
+    public static AlmJob ToJob(AlmJobWire job, string server, int? almConnectionId = null, int? projectId = null) =>
         new(
             job.Id,
             job.Connection ?? almConnectionId,

@@ -12,7 +12,7 @@ namespace SdeAlm.Json;
 /// </summary>
 internal static class AlmPluginMapper
 {
-    public static AlmPlugin ToPlugin(AlmPluginJson plugin)
+    public static AlmPlugin ToPlugin(AlmPluginWire plugin)
     {
         var sections = WithoutNulls(plugin.Sections);
         var mapped = new AlmPluginSection[sections.Count];
@@ -24,7 +24,7 @@ internal static class AlmPluginMapper
         return new AlmPlugin(plugin.Id, plugin.Name, plugin.ShortName, plugin.Command, mapped);
     }
 
-    private static AlmPluginSection ToSection(string? pluginId, AlmPluginSectionJson section)
+    private static AlmPluginSection ToSection(string? pluginId, AlmPluginSectionWire section)
     {
         var fields = WithoutNulls(section.Fields);
         var mapped = new AlmPluginField[fields.Count];
@@ -36,7 +36,7 @@ internal static class AlmPluginMapper
         return new AlmPluginSection(pluginId, section.Label, section.Optional, mapped);
     }
 
-    private static AlmPluginField ToField(string? pluginId, string? section, AlmPluginFieldJson field)
+    private static AlmPluginField ToField(string? pluginId, string? section, AlmPluginFieldWire field)
     {
         var options = WithoutNulls(field.Options);
         var mapped = new AlmPluginFieldOption[options.Count];

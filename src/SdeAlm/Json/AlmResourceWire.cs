@@ -60,7 +60,7 @@ internal sealed class AlmConnectionWire
 
     /// <summary>The last sync job, sent only with <c>?include=last_job</c>; null when the ALM connection never ran.</summary>
     [JsonPropertyName("last_job")]
-    public AlmJobJson? LastJob { get; set; }
+    public AlmJobWire? LastJob { get; set; }
 }
 
 /// <summary>The <c>system</c> reference of a connector or ALM connection: the catalog plugin it is for.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
-using SdeAlm.Api;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Json;
 

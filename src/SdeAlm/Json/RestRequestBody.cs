@@ -8,7 +8,7 @@ using System.Numerics;
 using System.Security;
 using System.Text;
 using System.Text.Json;
-using SdeAlm.Api;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Json;
 

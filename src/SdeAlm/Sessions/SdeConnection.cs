@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 
 namespace SdeAlm.Sessions;
 

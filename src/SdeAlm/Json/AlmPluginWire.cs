@@ -7,7 +7,7 @@ namespace SdeAlm.Json;
 // Lists may be null or hold nulls; text may arrive as numbers: the converters and the mapper absorb both.
 
 /// <summary>A plugin of <c>/api/v2/plugins/alm/</c>, as sent.</summary>
-internal sealed class AlmPluginJson
+internal sealed class AlmPluginWire
 {
     [JsonPropertyName("id")]
     [JsonConverter(typeof(LenientStringConverter))]
@@ -26,11 +26,11 @@ internal sealed class AlmPluginJson
     public string? Command { get; set; }
 
     [JsonPropertyName("sections")]
-    public List<AlmPluginSectionJson?>? Sections { get; set; }
+    public List<AlmPluginSectionWire?>? Sections { get; set; }
 }
 
 /// <summary>A section of a plugin's form, as sent.</summary>
-internal sealed class AlmPluginSectionJson
+internal sealed class AlmPluginSectionWire
 {
     [JsonPropertyName("label")]
     [JsonConverter(typeof(LenientStringConverter))]
@@ -41,11 +41,11 @@ internal sealed class AlmPluginSectionJson
     public bool Optional { get; set; }
 
     [JsonPropertyName("fields")]
-    public List<AlmPluginFieldJson?>? Fields { get; set; }
+    public List<AlmPluginFieldWire?>? Fields { get; set; }
 }
 
 /// <summary>A field of a plugin's form, as sent.</summary>
-internal sealed class AlmPluginFieldJson
+internal sealed class AlmPluginFieldWire
 {
     [JsonPropertyName("name")]
     [JsonConverter(typeof(LenientStringConverter))]
@@ -95,11 +95,11 @@ internal sealed class AlmPluginFieldJson
     public string? HelpText { get; set; }
 
     [JsonPropertyName("options")]
-    public List<AlmPluginFieldOptionJson?>? Options { get; set; }
+    public List<AlmPluginFieldOptionWire?>? Options { get; set; }
 }
 
 /// <summary>A choice of a radio, select or checkbox field, as sent.</summary>
-internal sealed class AlmPluginFieldOptionJson
+internal sealed class AlmPluginFieldOptionWire
 {
     [JsonPropertyName("label")]
     [JsonConverter(typeof(LenientStringConverter))]

@@ -6,7 +6,7 @@ namespace SdeAlm.Json;
 // A sync job as the API sends it, filled by System.Text.Json and read only by AlmJobMapper.
 
 /// <summary>A job of <c>/api/v2/jobs/alm/</c>, or the <c>last_job</c> of an ALM connection, as sent.</summary>
-internal sealed class AlmJobJson
+internal sealed class AlmJobWire
 {
     [JsonPropertyName("id")]
     public int Id { get; set; }

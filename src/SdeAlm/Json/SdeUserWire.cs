@@ -1,10 +1,9 @@
 using System.Text.Json.Serialization;
-using SdeAlm.Json;
 
-namespace SdeAlm.Api;
+namespace SdeAlm.Json;
 
 /// <summary>The part of <c>/api/v2/users/me/</c> that identifies who the token belongs to.</summary>
-internal sealed class SdeUser
+internal sealed class SdeUserWire
 {
     [JsonPropertyName("id")]
     [JsonConverter(typeof(JsonScalarConverter))]

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
-namespace SdeAlm.Api;
+namespace SdeAlm.Errors;
 
 /// <summary>
 /// A failure talking to SD Elements, carrying what PowerShell needs for a good ErrorRecord:

@@ -1,4 +1,4 @@
-namespace SdeAlm.Api;
+namespace SdeAlm.Errors;
 
 /// <summary>The ErrorIds SdeAlm raises; scripts may match on them, so they never change.</summary>
 internal static class SdeErrorIds
