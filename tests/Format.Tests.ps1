@@ -51,7 +51,7 @@ Describe 'Default views' {
         $lines | Where-Object Length -gt 80 | Should -BeNullOrEmpty
         @($lines -match '^trac\s+sde_verification_filter\s+checkbox\s+False\s+none,partial,pass').Count | Should -Be 1
         @($lines -match '^kitchen-sink\s+ks_readonly_deprecated\s+boolean\s+False\s+False(\s|$)').Count | Should -Be 1
-        @($lines -match '^kitchen-sink\s+ks_date_range\s+date_range\s+False\s+\{"from":"2024').Count | Should -Be 1
+        @($lines -match '^kitchen-sink\s+ks_date_range\s+date_range\s+False\s+from=2024').Count | Should -Be 1
     }
 
     It 'adds Label and Section when the width allows' {

@@ -108,14 +108,14 @@ Describe 'Field values as text' {
         $radio.Options[1].Value | Should -Be 'b'
     }
 
-    It 'writes readable text to CSV: joined scopes and options, structured defaults as one line of JSON' {
+    It 'writes readable text to CSV: joined scopes and options, structured defaults as key=value text' {
         $rows = Get-SdeAlmPluginField kitchen-sink -Name ks_required, ks_checkbox, ks_date_range | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
         $byName = @{}
         foreach ($row in $rows) { $byName[$row.Name] = $row }
         $byName['ks_required'].Scope | Should -Be 'system, project'
         $byName['ks_checkbox'].Options | Should -Be 'x, y, z'
         $byName['ks_checkbox'].Default | Should -Be 'x,z'
-        $byName['ks_date_range'].Default | Should -Be '{"from":"2024-01-01","to":"2024-12-31"}'
+        $byName['ks_date_range'].Default | Should -Be 'from=2024-01-01; to=2024-12-31'
         $text = Get-SdeAlmPlugin | Get-SdeAlmPluginField | ConvertTo-Csv -NoTypeInformation | Out-String
         $text | Should -Not -Match 'System\.|SdeAlm\.Model'
     }

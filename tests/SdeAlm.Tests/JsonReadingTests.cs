@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 using SdeAlm.Json;
@@ -108,8 +109,8 @@ public class JsonReadingTests
         Assert.Equal("project", fields[0].Scope[1]);
         Assert.Equal("a, b", fields[0].Options.ToString());
         Assert.Equal("A", fields[0].Options[0].Label);
-        Assert.Equal("""["a","b"]""", fields[0].Default!.ToString());
-        Assert.Equal("""{"from":"2024-01-01","to":"zürich\nline","n":[1,2.5,true,null]}""", fields[1].Default!.ToString());
+        Assert.Equal("a, b", fields[0].Default!.ToString());
+        Assert.Equal("from=2024-01-01; to=zürich\nline; n=1, 2.5, true, ", fields[1].Default!.ToString());
         Assert.Equal("c, o", Plugin(json).Sections[0].Fields.ToString());
     }
 
@@ -131,10 +132,26 @@ public class JsonReadingTests
     [InlineData("""["system"]""")]
     [InlineData("""["project"]""")]
     [InlineData("""["system","project"]""")]
-    public void The_usual_scope_lists_are_one_shared_list(string scope)
+    public void The_usual_scope_lists_share_their_items_but_each_field_has_its_own_list(string scope)
     {
         var fields = Plugin(ScopeJson(scope, scope)).Sections[0].Fields;
-        Assert.Same(fields[0].Scope, fields[1].Scope);
+        Assert.NotSame(fields[0].Scope, fields[1].Scope);
+        Assert.Equal(fields[0].Scope, fields[1].Scope);
+
+        // What a script adds to one field's list (Add-Member) stays on that list.
+        PSObject.AsPSObject(fields[0].Scope).Properties.Add(new PSNoteProperty("Note", 1));
+        Assert.NotNull(PSObject.AsPSObject(fields[0].Scope).Properties["Note"]);
+        Assert.Null(PSObject.AsPSObject(fields[1].Scope).Properties["Note"]);
+    }
+
+    [Fact]
+    public void Empty_lists_are_not_shared_between_fields()
+    {
+        var fields = Plugin(ScopeJson("[]", "[]")).Sections[0].Fields;
+        Assert.NotSame(fields[0].Scope, fields[1].Scope);
+        Assert.NotSame(fields[0].Options, fields[1].Options);
+        PSObject.AsPSObject(fields[0].Options).Properties.Add(new PSNoteProperty("Note", 1));
+        Assert.Null(PSObject.AsPSObject(fields[1].Options).Properties["Note"]);
     }
 
     [Fact]

@@ -63,9 +63,8 @@ internal static class AlmPluginMapper
             mapped);
     }
 
-    private static ReadOnlyJoinedList<string> ToScope(string?[]? scope) =>
-        scope is null ? ReadOnlyJoinedList<string>.Empty
-        : ScopeListConverter.SharedList(scope) ?? ReadOnlyJoinedList<string>.Of(WithoutNulls(scope));
+    /// <summary>A list of the field's own around the scope array, which may be one of the converter's shared arrays.</summary>
+    private static ReadOnlyJoinedList<string> ToScope(string?[]? scope) => ReadOnlyJoinedList<string>.Of(WithoutNulls(scope));
 
     /// <summary>A default as read (scalar, object[] or OrderedDictionary) with its lists and objects made model values.</summary>
     private static object? ToValue(object? value)

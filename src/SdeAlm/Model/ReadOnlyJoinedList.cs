@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 
@@ -14,17 +15,15 @@ public sealed class ReadOnlyJoinedList<T> : ReadOnlyCollection<T>
     {
     }
 
-    internal static ReadOnlyJoinedList<T> Empty { get; } = new([]);
-
     /// <summary>
-    /// The items as a read-only list. No items share the one empty list, and a list that is already one
-    /// of these is kept as it is.
+    /// The items as a read-only list; a list that is already one of these is kept. A new list may wrap an
+    /// array that other lists wrap too (nothing can change it), but each wrapper is an object of its own,
+    /// so a note added to one with Add-Member stays on that one.
     /// </summary>
-    internal static ReadOnlyJoinedList<T> Of(IList<T>? items) =>
-        items is null || items.Count == 0 ? Empty : items as ReadOnlyJoinedList<T> ?? new(items);
+    internal static ReadOnlyJoinedList<T> Of(IList<T>? items) => items as ReadOnlyJoinedList<T> ?? new(items ?? Array.Empty<T>());
 
     /// <summary>The number of items, as on the arrays these lists replace, so scripts that read <c>.Length</c> keep working.</summary>
     public int Length => Count;
 
-    public override string ToString() => string.Join(", ", this);
+    public override string ToString() => DisplayText.Join(this);
 }

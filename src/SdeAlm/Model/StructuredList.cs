@@ -5,7 +5,7 @@ namespace SdeAlm.Model;
 
 /// <summary>
 /// A list inside a field's default (a checkbox's choices, a future type's structured value): indexed
-/// like an array, written as compact JSON where only text fits (Export-Csv, <c>[string]</c>).
+/// like an array, read as its items joined by ", " where only text fits (Export-Csv, <c>[string]</c>).
 /// </summary>
 public sealed class StructuredList : ReadOnlyCollection<object?>
 {
@@ -14,5 +14,5 @@ public sealed class StructuredList : ReadOnlyCollection<object?>
     {
     }
 
-    public override string ToString() => CompactJson.Write(this);
+    public override string ToString() => DisplayText.Join(this);
 }

@@ -6,7 +6,7 @@ namespace SdeAlm.Model;
 
 /// <summary>
 /// An object inside a field's default: an ordered, case-insensitive dictionary like <c>[ordered]@{}</c>,
-/// written as compact JSON where only text fits (Export-Csv, <c>[string]</c>).
+/// read as <c>key=value; …</c> where only text fits (Export-Csv, <c>[string]</c>).
 /// </summary>
 [SuppressMessage("Design", "CA1010", Justification = "It is PowerShell's [ordered] dictionary, which scripts already know; a generic interface adds nothing for them.")]
 public sealed class StructuredObject : OrderedDictionary
@@ -16,5 +16,5 @@ public sealed class StructuredObject : OrderedDictionary
     {
     }
 
-    public override string ToString() => CompactJson.Write(this);
+    public override string ToString() => DisplayText.Entries(this);
 }
