@@ -85,11 +85,20 @@ Describe 'Test-SdeAlmConnector' {
         @((Get-Post $scenario).status) | Should -Be @(503, 200)
     }
 
+    It 'stops at a missing test endpoint instead of failing every piped connector alike' {
+        $scenario = New-Scenario 'issuetracker'
+        $null = Connect-TestSde $scenario
+        $thrown = $null
+        try { Get-SdeAlmConnector | Test-SdeAlmConnector -ErrorAction Continue } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'SdeAlmApiNotFound,*'
+        @(Get-Post $scenario).Count | Should -Be 1
+    }
+
     It 'says the test is not offered where the server answers 404 (issue-tracker names)' {
         $scenario = New-Scenario 'issuetracker'
         $null = Connect-TestSde $scenario
         $err = Get-ErrorRecord { Test-SdeAlmConnector 1 }
-        $err.FullyQualifiedErrorId | Should -BeLike 'SdeResourceNotFound,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'SdeAlmApiNotFound,*'
         $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $err.Exception.Message | Should -Match 'does not offer the connectivity test at the documented path .*api/v2/connectors/testalm/'
         $err.Exception.Message | Should -Not -Match 'issue_tracker_pass|jira-secret-T0ken'

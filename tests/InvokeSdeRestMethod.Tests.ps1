@@ -41,6 +41,15 @@ Describe 'Invoke-SdeRestMethod' {
     }
 
     Context 'Reading' {
+        It 'fails one piped path that the server does not have and still calls the next' {
+            $null = Connect-TestSde (New-Scenario)
+            $out = 'api/v2/no-such-thing/', 'api/v2/users/me/' | Invoke-SdeRestMethod -ErrorVariable failures -ErrorAction SilentlyContinue
+            @($out).Count | Should -Be 1
+            @($failures).Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -BeLike 'SdeResourceNotFound,*'
+            "$($failures[0].TargetObject)" | Should -BeLike '*api/v2/no-such-thing/'
+        }
+
         It 'GETs a path under the context root and builds an object from the JSON' {
             $scenario = New-Scenario
             $null = Connect-TestSde $scenario

@@ -360,7 +360,7 @@ Describe 'Test-SdeAlmPluginSetting' {
             $setting['alm_server'] = 'a'; $setting['ALM_Server'] = 'b'
             $problems = Get-Problem trac $setting ALM_Server
             $problems.Count | Should -Be 1
-            $problems[0].Message | Should -BeExactly "'ALM_Server' and 'alm_server' name the same field; give it once."
+            $problems[0].Message | Should -BeExactly "'alm_server' and 'ALM_Server' differ only in case, and setting keys are compared without regard to case: give the setting once."
         }
 
         It 'warns about a key of the other scope, naming where it belongs, and leaves the settings valid' {

@@ -43,7 +43,7 @@ foreach ($case in $cases) {
         if ($errors.Count -gt 0) {
             foreach ($e in $errors) {
                 $outcome = "$($e.FullyQualifiedErrorId -replace ',.*') ($($e.CategoryInfo.Category))"
-                if ($e.Exception -isnot [SdeAlm.Api.SdeApiException] -or $e.CategoryInfo.Category -eq 'NotSpecified' -or $e.FullyQualifiedErrorId -notlike 'Sde*') {
+                if ($e.Exception -isnot [SdeAlm.Errors.SdeApiException] -or $e.CategoryInfo.Category -eq 'NotSpecified' -or $e.FullyQualifiedErrorId -notlike 'Sde*') {
                     $problems.Add("$label -> $($e.Exception.GetType().FullName) [$($e.CategoryInfo.Category)] $($e.FullyQualifiedErrorId): $($e.Exception.Message)")
                 }
                 $outcomes[$outcome] = 1 + [int]$outcomes[$outcome]

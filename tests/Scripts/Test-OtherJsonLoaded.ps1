@@ -15,7 +15,7 @@ $null = Connect-Sde -Server $Server -Token (ConvertTo-SecureString $Token -AsPla
 $plugins = @(Get-SdeAlmPlugin)
 $fields = @($plugins | Get-SdeAlmPluginField)
 # The System.Text.Json that SdeAlm's internal wire types are bound to.
-$bound = [SdeAlm.Model.AlmPlugin].Assembly.GetType('SdeAlm.Json.AlmPluginJson', $true).GetProperty('Id').GetCustomAttributes($true) |
+$bound = [SdeAlm.Model.AlmPlugin].Assembly.GetType('SdeAlm.Json.AlmPluginWire', $true).GetProperty('Id').GetCustomAttributes($true) |
     ForEach-Object { $_.GetType().Assembly } | Where-Object { $_.GetName().Name -eq 'System.Text.Json' } | Select-Object -First 1
 'RESULT=' + (ConvertTo-Json -Compress @{
         PluginIds    = @($plugins.Id)

@@ -1,11 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using SdeAlm.Api;
 using SdeAlm.Errors;
+using SdeAlm.Model;
+using SdeAlm.Settings;
 using Xunit;
 
 namespace SdeAlm.Tests;
@@ -14,7 +17,13 @@ public class ConnectivityTestApiTests
 {
     private static readonly Uri s_server = new("https://sde.example.com/sde/");
     private static readonly string[] s_secrets = ["hunter2-secret", "tok"];
-    private static readonly byte[] s_body = Encoding.UTF8.GetBytes("{\"name\":\"x\",\"system\":{\"id\":\"jira\"},\"params\":{\"alm_pass\":\"hunter2-secret\"}}");
+    private static readonly HashSet<string> s_secretKeys = new(StringComparer.OrdinalIgnoreCase) { "alm_pass" };
+    private static readonly KeyValuePair<string, object?>[] s_properties = [new("name", "x"), new("system", new Dictionary<string, object?> { ["id"] = "jira" })];
+
+    // alm_pass is masked in the catalog and given as text; api_key is not masked, but given as a SecureString.
+    private static OrderedDictionary Settings() => new() { ["alm_pass"] = "hunter2-secret", ["api_key"] = SecretText.Protect("s3cret-key-0042") };
+
+    private const string Body = "{\"name\":\"x\",\"system\":{\"id\":\"jira\"},\"params\":{\"alm_pass\":\"hunter2-secret\",\"api_key\":\"s3cret-key-0042\"}}";
 
     private static (AlmConnectivityTestApi Api, StubHandler Stub) NewApi(Func<HttpRequestMessage, int, HttpResponseMessage> answer)
     {
@@ -25,11 +34,14 @@ public class ConnectivityTestApiTests
 
     private static RequestContext Context() => new(null, CancellationToken.None);
 
+    private static AlmConnectionTestResult Run(AlmConnectivityTestApi api, string collection, string target) =>
+        api.Run(collection, s_properties, Settings(), null, s_secretKeys, target, Context());
+
     [Fact]
     public void Success_true_is_a_passed_test_posted_with_the_body()
     {
         var (api, stub) = NewApi((_, _) => StubHandler.Json(200, "{\"success\": true}"));
-        var result = api.Run(AlmConnectivityTestApi.Connectors, s_body, "connector 3", s_secrets, Context());
+        var result = Run(api, AlmConnectivityTestApi.Connectors, "connector 3");
         Assert.True(result.Success);
         Assert.Equal(string.Empty, result.Message);
         Assert.Equal("connector 3", result.Target);
@@ -37,7 +49,7 @@ public class ConnectivityTestApiTests
         var seen = Assert.Single(stub.Seen);
         Assert.Equal(HttpMethod.Post, seen.Method);
         Assert.Equal("https://sde.example.com/sde/api/v2/connectors/testalm/", seen.Uri.AbsoluteUri);
-        Assert.Equal(Encoding.UTF8.GetString(s_body), seen.Body);
+        Assert.Equal(Body, seen.Body);
     }
 
     [Theory]
@@ -48,7 +60,7 @@ public class ConnectivityTestApiTests
     public void Success_false_is_a_failed_test_with_the_servers_reason(string answer, string message)
     {
         var (api, _) = NewApi((_, _) => StubHandler.Json(200, answer));
-        var result = api.Run(AlmConnectivityTestApi.Connections, s_body, "connection 12", s_secrets, Context());
+        var result = Run(api, AlmConnectivityTestApi.Connections, "connection 12");
         Assert.False(result.Success);
         Assert.Equal(message, result.Message);
     }
@@ -60,7 +72,7 @@ public class ConnectivityTestApiTests
     public void A_400_is_a_failed_test_not_an_error(string answer, string message)
     {
         var (api, stub) = NewApi((_, _) => StubHandler.Json(400, answer));
-        var result = api.Run(AlmConnectivityTestApi.Connectors, s_body, "plugin jira (unsaved)", s_secrets, Context());
+        var result = Run(api, AlmConnectivityTestApi.Connectors, "plugin jira (unsaved)");
         Assert.False(result.Success);
         Assert.Equal(message, result.Message);
         Assert.Equal(1, stub.Count);
@@ -70,8 +82,8 @@ public class ConnectivityTestApiTests
     public void A_404_says_this_version_does_not_offer_the_test()
     {
         var (api, _) = NewApi((_, _) => StubHandler.Json(404, "{\"detail\": \"Not found.\"}"));
-        var error = Assert.Throws<SdeApiException>(() => api.Run(AlmConnectivityTestApi.Connectors, s_body, "connector 1", s_secrets, Context()));
-        Assert.Equal("SdeResourceNotFound", error.ErrorId);
+        var error = Assert.Throws<SdeApiException>(() => Run(api, AlmConnectivityTestApi.Connectors, "connector 1"));
+        Assert.Equal("SdeAlmApiNotFound", error.ErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
         Assert.Equal("connector 1", error.TargetObject);
         Assert.Contains("does not offer the connectivity test at the documented path https://sde.example.com/sde/api/v2/connectors/testalm/", error.Message, StringComparison.Ordinal);
@@ -84,7 +96,7 @@ public class ConnectivityTestApiTests
     public void Other_failures_are_errors(int status, string errorId)
     {
         var (api, _) = NewApi((_, _) => StubHandler.Json(status, "{\"detail\": \"No, hunter2-secret.\"}"));
-        var error = Assert.Throws<SdeApiException>(() => api.Run(AlmConnectivityTestApi.Connectors, s_body, "connector 1", s_secrets, Context()));
+        var error = Assert.Throws<SdeApiException>(() => Run(api, AlmConnectivityTestApi.Connectors, "connector 1"));
         Assert.Equal(errorId, error.ErrorId);
         Assert.DoesNotContain("hunter2-secret", error.Message, StringComparison.Ordinal);
         Assert.Contains("No, (secret).", error.Message, StringComparison.Ordinal);
@@ -94,7 +106,7 @@ public class ConnectivityTestApiTests
     public void A_503_is_retried_like_a_read_and_a_500_is_not_an_unknown_write()
     {
         var (api, stub) = NewApi((_, number) => number == 0 ? StubHandler.Json(503, "{}") : StubHandler.Json(200, "{\"success\": true}"));
-        Assert.True(api.Run(AlmConnectivityTestApi.Connectors, s_body, "connector 1", s_secrets, Context()).Success);
+        Assert.True(Run(api, AlmConnectivityTestApi.Connectors, "connector 1").Success);
         Assert.Equal(2, stub.Count);
         Assert.All(stub.Seen, seen => Assert.Equal(HttpMethod.Post, seen.Method));
     }
@@ -106,7 +118,18 @@ public class ConnectivityTestApiTests
     public void An_answer_without_success_is_invalid(string answer)
     {
         var (api, _) = NewApi((_, _) => StubHandler.Json(200, answer));
-        Assert.Equal("SdeInvalidJson", Assert.Throws<SdeApiException>(() => api.Run(AlmConnectivityTestApi.Connectors, s_body, "connector 1", s_secrets, Context())).ErrorId);
+        Assert.Equal("SdeInvalidJson", Assert.Throws<SdeApiException>(() => Run(api, AlmConnectivityTestApi.Connectors, "connector 1")).ErrorId);
+    }
+
+    [Theory]
+    [InlineData("{\"success\": false, \"error\": \"Key s3cret-key-0042 refused.\"}")]
+    [InlineData("{\"success\": false, \"params\": {\"api_key\": [\"s3cret-key-0042 is not valid.\"]}}")]
+    public void A_SecureString_under_a_key_the_catalog_does_not_mask_is_redacted_too(string answer)
+    {
+        var (api, _) = NewApi((_, _) => StubHandler.Json(200, answer));
+        var result = Run(api, AlmConnectivityTestApi.Connectors, "connector 3");
+        Assert.DoesNotContain("s3cret-key-0042", result.Message, StringComparison.Ordinal);
+        Assert.Contains("(secret)", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

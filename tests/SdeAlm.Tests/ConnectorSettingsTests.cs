@@ -50,7 +50,7 @@ public class ConnectorSettingsTests
     public void Absent_or_null_params_give_empty_settings(string? json)
     {
         JsonElement? element = json is null ? null : JsonDocument.Parse(json).RootElement;
-        Assert.Empty(AlmResourceMapper.ToSettings(element, s_secrets));
+        Assert.Empty(AlmResourceMapper.ToSettings(element, s_secrets, 1));
     }
 
     [Fact]
@@ -127,18 +127,27 @@ public class ConnectorSettingsTests
     public void Request_bodies_hold_only_the_properties_given_and_secrets_as_text()
     {
         var parameters = Ordered(("alm_server", "jira.example.com"), ("alm_pass", Secret("hunter2")), ("flag", true), ("n", 7), ("cleared", null));
-        var connector = Encoding.UTF8.GetString(AlmRequestBody.Connector("Jira", "jira", false, parameters, (_, value) => value));
+        var revealed = new List<string>();
+        var connector = Encoding.UTF8.GetString(AlmRequestBody.Write(
+            [new("name", "Jira"), new("system", new Dictionary<string, object?> { ["id"] = "jira" }), new("inaccessible", false)],
+            parameters,
+            (_, value) => value,
+            revealed.Add));
         Assert.Equal("""{"name":"Jira","system":{"id":"jira"},"inaccessible":false,"params":{"alm_server":"jira.example.com","alm_pass":"hunter2","flag":true,"n":7,"cleared":null}}""", connector);
+        Assert.Equal(["hunter2"], revealed);
 
-        var patch = Encoding.UTF8.GetString(AlmRequestBody.Connection("Team A", null, null, null, null, (_, value) => value));
+        var patch = Encoding.UTF8.GetString(AlmRequestBody.Write([new("alias", "Team A")], null, (_, value) => value));
         Assert.Equal("""{"alias":"Team A"}""", patch);
 
-        var post = Encoding.UTF8.GetString(AlmRequestBody.Connection("A", 3, 12, "daily", Ordered(("alm_project", "KEY")), (key, value) => key + "=" + value));
+        var post = Encoding.UTF8.GetString(AlmRequestBody.Write(
+            [new("alias", "A"), new("connector", 3), new("project", 12), new("frequency", "daily")],
+            Ordered(("alm_project", "KEY")),
+            (key, value) => key + "=" + value));
         Assert.Equal("""{"alias":"A","connector":3,"project":12,"frequency":"daily","params":{"alm_project":"alm_project=KEY"}}""", post);
     }
 
     private static OrderedDictionary ToSettings(string json) =>
-        AlmResourceMapper.ToSettings(JsonDocument.Parse(json).RootElement, s_secrets);
+        AlmResourceMapper.ToSettings(JsonDocument.Parse(json).RootElement, s_secrets, 1);
 
     private static OrderedDictionary Ordered(params (string Key, object? Value)[] entries)
     {

@@ -104,7 +104,7 @@ public class SettingsTests
         var plugin = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string"));
         var setting = new OrderedDictionary { ["zz"] = 1, ["alm_sever"] = "x" };
         var result = SettingValidator.Check(plugin, setting, null);
-        Assert.False(result.IsValid);
+        Assert.False(result.ToTestResult().IsValid);
         Assert.Equal(["zz", "alm_sever"], result.Problems.Select(p => p.Field));
         Assert.Contains("Did you mean 'alm_server'?", result.Problems[1].Message, System.StringComparison.Ordinal);
     }
@@ -114,7 +114,7 @@ public class SettingsTests
     {
         var plugin = Plugin(new AlmPluginField(name: "old", fieldType: "string", deprecated: true));
         var result = SettingValidator.Check(plugin, new Hashtable { ["old"] = "x" }, null);
-        Assert.True(result.IsValid);
+        Assert.True(result.ToTestResult().IsValid);
         Assert.Equal(AlmPluginSettingSeverity.Warning, Assert.Single(result.Problems).Severity);
     }
 
@@ -160,23 +160,22 @@ public class SettingsTests
             new AlmPluginField(name: "alm_verify_ssl", fieldType: "boolean"),
             new AlmPluginField(name: "alm_phases", fieldType: "checkbox"));
         var check = SettingValidator.Check(plugin, new OrderedDictionary { ["ALM_PHASES"] = new object[] { "a", "b" }, ["Alm_Verify_Ssl"] = "false", ["extra"] = 1 }, null);
-        var values = check.ToApiValues();
-        Assert.Equal(["alm_phases", "alm_verify_ssl", "extra"], values.Keys.Cast<string>());
-        Assert.Equal("a,b", values["alm_phases"]);
-        Assert.Equal(false, values["alm_verify_ssl"]);
-        Assert.Equal(1, values["extra"]);
-        Assert.Equal("alm_phases", check.Field("ALM_PHASES")?.Name);
-        Assert.Null(check.Field("extra"));
+        Assert.Equal(["alm_phases", "alm_verify_ssl", "extra"], check.Setting.Keys.Cast<string>());
+        var toWire = SettingValue.WireConverter(plugin);
+        Assert.Equal("a,b", toWire("alm_phases", check.Setting["alm_phases"]));
+        Assert.Equal(false, toWire("ALM_VERIFY_SSL", check.Setting["alm_verify_ssl"]));
+        Assert.Equal(1, toWire("extra", check.Setting["extra"]));
     }
 
     [Fact]
     public void A_field_given_twice_in_different_case_is_an_error()
     {
         var plugin = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string"));
-        var setting = new Hashtable(StringComparer.Ordinal) { ["alm_server"] = "a", ["ALM_SERVER"] = "b" };
+        var setting = new OrderedDictionary { ["alm_server"] = "a", ["ALM_SERVER"] = "b" };
         var problem = Assert.Single(SettingValidator.Check(plugin, setting, null).Problems);
         Assert.Equal(AlmPluginSettingSeverity.Error, problem.Severity);
-        Assert.Contains("name the same field", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("ALM_SERVER", problem.Field);
+        Assert.Equal("'alm_server' and 'ALM_SERVER' differ only in case, and setting keys are compared without regard to case: give the setting once.", problem.Message);
     }
 
     [Fact]
@@ -200,7 +199,7 @@ public class SettingsTests
             new AlmPluginField(name: "alm_server", fieldType: "string", scope: ["system"]),
             new AlmPluginField(name: "alm_project", fieldType: "string", required: true, scope: ["project"]));
         var check = SettingValidator.Check(plugin, new Hashtable { ["alm_server"] = "x", ["alm_project"] = "P" }, "system");
-        Assert.True(check.IsValid);
+        Assert.True(check.ToTestResult().IsValid);
         var problem = Assert.Single(check.Problems);
         Assert.Equal("alm_project", problem.Field);
         Assert.Equal(AlmPluginSettingSeverity.Warning, problem.Severity);
@@ -247,7 +246,8 @@ public class SettingsTests
             secret.AppendChar(character);
         }
 
-        Assert.Equal("s3cret", SettingValue.ForApi(new AlmPluginField(name: "p", fieldType: "masked_string"), secret));
+        // A secret stays a SecureString here: only the body writer reveals it (and reports that it did).
+        Assert.Same(secret, SettingValue.ForApi(new AlmPluginField(name: "p", fieldType: "masked_string"), secret));
         Assert.Null(SettingValue.ForApi(checkbox, null));
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -8,6 +9,7 @@ using System.Text.Json;
 using SdeAlm.Errors;
 using SdeAlm.Json;
 using SdeAlm.Model;
+using SdeAlm.Settings;
 
 namespace SdeAlm.Api;
 
@@ -35,11 +37,34 @@ internal sealed class AlmConnectivityTestApi
     public Uri BaseUri => _client.BaseUri;
 
     /// <summary>
-    /// Sends <paramref name="body"/> to the <paramref name="collection"/>'s test and returns the verdict.
-    /// <paramref name="secrets"/> are the secret values in the body: they are cut out of every message.
-    /// Like a read, the test may be sent again after 429 or 503; it changes nothing.
+    /// Sends the <paramref name="collection"/>'s test with <paramref name="properties"/> and the settings,
+    /// and returns the verdict. Every secret in the request is cut out of every message: the text of each
+    /// SecureString, whatever its key, and the text under each of <paramref name="secretKeys"/>. Like a
+    /// read, the test may be sent again after 429 or 503; it changes nothing.
     /// </summary>
-    public AlmConnectionTestResult Run(string collection, byte[] body, string target, IReadOnlyCollection<string> secrets, RequestContext context)
+    public AlmConnectionTestResult Run(
+        string collection,
+        IEnumerable<KeyValuePair<string, object?>> properties,
+        IDictionary settings,
+        AlmPlugin? plugin,
+        ISet<string> secretKeys,
+        string target,
+        RequestContext context)
+    {
+        var secrets = new List<string>();
+        foreach (DictionaryEntry entry in settings)
+        {
+            if (secretKeys.Contains(SettingKeys.Text(entry.Key)) && SettingValue.Unwrap(entry.Value) is string text)
+            {
+                secrets.Add(text);
+            }
+        }
+
+        var body = AlmRequestBody.Write(properties, SettingKeys.Read(settings, target), SettingValue.WireConverter(plugin), secrets.Add);
+        return Run(collection, body, target, secrets, context);
+    }
+
+    private AlmConnectionTestResult Run(string collection, byte[] body, string target, IReadOnlyCollection<string> secrets, RequestContext context)
     {
         var uri = _client.Resolve($"api/v2/{collection}/testalm/");
         var server = _client.BaseUri.ToString();
@@ -54,9 +79,10 @@ internal sealed class AlmConnectivityTestApi
         }
         catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
         {
+            // The endpoint, not the thing tested, is missing: AlmApiNotFound stops the command instead of failing each record alike.
             throw new SdeApiException(
                 $"SD Elements at {_client.BaseUri} does not offer the connectivity test at the documented path {uri} (404 Not Found): this SD Elements version may have moved or removed it. Check the settings in SD Elements' web interface instead.",
-                SdeErrorIds.NotFound,
+                SdeErrorIds.AlmApiNotFound,
                 ErrorCategory.ObjectNotFound,
                 target,
                 404,

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using SdeAlm.Errors;
 using SdeAlm.Json;
+using SdeAlm.Model;
 
 namespace SdeAlm.Api;
 
@@ -26,7 +27,7 @@ internal sealed class AlmJobApi
     public Uri BaseUri => _client.BaseUri;
 
     /// <summary>Every page of the jobs that match: of one project or all, of one ALM connection or all, with one outcome or both.</summary>
-    public IEnumerable<AlmJobWire> List(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
+    public IEnumerable<AlmJob> List(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
     {
         var path = projectId is { } project
             ? "api/v2/projects/" + project.ToString(CultureInfo.InvariantCulture) + "/jobs/alm/"
@@ -43,23 +44,24 @@ internal sealed class AlmJobApi
         }
 
         var first = _client.Resolve(filters.Count == 0 ? path : path + "?" + string.Join("&", filters));
+        var server = _client.BaseUri.ToString();
         foreach (var job in PageWalker.Walk(
             _client.BaseUri,
             first,
             "job list",
             page => _client.GetJson(page, AlmJobJsonContext.Default.AlmJobPage, context)))
         {
-            yield return job;
+            yield return AlmJobMapper.ToJob(job, server);
         }
     }
 
     /// <summary>One job by id; a 404 becomes a "no such job" error naming the id.</summary>
-    public AlmJobWire Get(int id, RequestContext context)
+    public AlmJob Get(int id, RequestContext context)
     {
         var uri = _client.Resolve(ListPath + id.ToString(CultureInfo.InvariantCulture) + "/");
         try
         {
-            return _client.GetJson(uri, AlmJobJsonContext.Default.AlmJobWire, context);
+            return AlmJobMapper.ToJob(_client.GetJson(uri, AlmJobJsonContext.Default.AlmJobWire, context), _client.BaseUri.ToString());
         }
         catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
@@ -15,7 +16,6 @@ namespace SdeAlm.Api;
 /// </summary>
 internal sealed class AlmResourceApi
 {
-
     /// <summary>Adds an ALM connection's last sync job to it.</summary>
     private const string IncludeLastJob = "include=last_job";
 
@@ -31,7 +31,11 @@ internal sealed class AlmResourceApi
     public Uri BaseUri => _client.BaseUri;
 
     public IEnumerable<AlmConnectorWire> ListConnectors(RequestContext context) =>
-        List(AlmResourceKind.Connector, null, AlmResourceJsonContext.Default.AlmConnectorPage, context);
+        List(AlmEndpoint.Connector, null, AlmResourceJsonContext.Default.AlmConnectorPage, context);
+
+    /// <summary>Each connector's id, name and plugin id, without its settings: what Tab completion shows.</summary>
+    public IEnumerable<(int Id, string Name, string PluginId)> ListConnectorNames(RequestContext context) =>
+        ListConnectors(context).Select(wire => (wire.Id, wire.Name ?? string.Empty, wire.System?.Id ?? string.Empty));
 
     /// <summary>
     /// Every ALM connection, or one project's (the server filters with <c>?project=</c>); with
@@ -51,40 +55,40 @@ internal sealed class AlmResourceApi
         }
 
         return List(
-            AlmResourceKind.Connection,
+            AlmEndpoint.Connection,
             filters.Count == 0 ? null : "?" + string.Join("&", filters),
             AlmResourceJsonContext.Default.AlmConnectionPage,
             context);
     }
 
     public AlmConnectorWire GetConnector(int id, RequestContext context) =>
-        GetOne(AlmResourceKind.Connector, id, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+        GetOne(AlmEndpoint.Connector, id, AlmResourceJsonContext.Default.AlmConnectorWire, context);
 
     public AlmConnectionWire GetConnection(int id, RequestContext context, bool includeLastJob = false) =>
-        GetOne(AlmResourceKind.Connection, id, AlmResourceJsonContext.Default.AlmConnectionWire, context, includeLastJob ? "?" + IncludeLastJob : null);
+        GetOne(AlmEndpoint.Connection, id, AlmResourceJsonContext.Default.AlmConnectionWire, context, includeLastJob ? "?" + IncludeLastJob : null);
 
     /// <summary>POSTs a new connector; a 404 on the 'alm' path (nothing created) moves to the 'issue-tracker' path.</summary>
     public AlmConnectorWire CreateConnector(byte[] body, RequestContext context) =>
-        Create(AlmResourceKind.Connector, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+        Create(AlmEndpoint.Connector, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
 
     public AlmConnectionWire CreateConnection(byte[] body, RequestContext context) =>
-        Create(AlmResourceKind.Connection, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+        Create(AlmEndpoint.Connection, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
 
     /// <summary>PATCHes a connector with the properties in <paramref name="body"/>.</summary>
     public AlmConnectorWire UpdateConnector(int id, byte[] body, RequestContext context) =>
-        Update(AlmResourceKind.Connector, id, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
+        Update(AlmEndpoint.Connector, id, body, AlmResourceJsonContext.Default.AlmConnectorWire, context);
 
     public AlmConnectionWire UpdateConnection(int id, byte[] body, RequestContext context) =>
-        Update(AlmResourceKind.Connection, id, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
+        Update(AlmEndpoint.Connection, id, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
 
-    private T Create<T>(AlmResourceKind kind, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+    private T Create<T>(AlmEndpoint kind, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
         where T : class =>
         _generation.Call(
             generation => Write(HttpMethod.Post, _client.Resolve(kind.CollectionPath(generation)), body, answerType, context),
             (_, last) => kind.CollectionMissing(_client.BaseUri, last),
             context);
 
-    private T Update<T>(AlmResourceKind kind, int id, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
+    private T Update<T>(AlmEndpoint kind, int id, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
         where T : class
     {
         try
@@ -111,7 +115,7 @@ internal sealed class AlmResourceApi
             uri,
             204);
 
-    private T GetOne<T>(AlmResourceKind kind, int id, JsonTypeInfo<T> answerType, RequestContext context, string? query = null)
+    private T GetOne<T>(AlmEndpoint kind, int id, JsonTypeInfo<T> answerType, RequestContext context, string? query = null)
         where T : class
     {
         try
@@ -127,7 +131,7 @@ internal sealed class AlmResourceApi
         }
     }
 
-    private IEnumerable<T> List<T>(AlmResourceKind kind, string? query, JsonTypeInfo<PageWire<T>> pageType, RequestContext context)
+    private IEnumerable<T> List<T>(AlmEndpoint kind, string? query, JsonTypeInfo<PageWire<T>> pageType, RequestContext context)
         where T : class
     {
         Uri? first = null;

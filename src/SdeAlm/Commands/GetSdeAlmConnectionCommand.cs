@@ -3,8 +3,6 @@ using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Completion;
-using SdeAlm.Errors;
-using SdeAlm.Filtering;
 using SdeAlm.Model;
 
 namespace SdeAlm.Commands;
@@ -12,7 +10,7 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmConnection: the ALM connections of SD Elements projects, all or by id, project, alias and plugin.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmConnection")]
 [OutputType(typeof(AlmConnection))]
-public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
+public sealed class GetSdeAlmConnectionCommand : SdeAlmListCmdlet<AlmConnection>
 {
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -38,37 +36,21 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmResourceCmdlet
     [Parameter]
     public SwitchParameter IncludeLastJob { get; set; }
 
-    private WildcardFilter? _alias;
-    private WildcardFilter? _pluginId;
-
     protected override void BeginProcessing()
     {
-        _alias = WildcardFilter.Create(Alias);
-        _pluginId = WildcardFilter.Create(PluginId);
+        FilterBy(Alias, connection => connection.Alias);
+        FilterBy(PluginId, connection => connection.PluginId);
     }
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
-    {
-        var context = NewRequestContext();
-        var cache = CacheFor(ResolveConnection());
-        foreach (var connection in Connections(cache, context))
-        {
-            if ((_alias is null || _alias.IsMatch(connection.Alias)) && (_pluginId is null || _pluginId.IsMatch(connection.PluginId)))
-            {
-                WriteObject(connection);
-            }
-        }
-    });
-
-    private IEnumerable<AlmConnection> Connections(AlmReadCache cache, RequestContext context)
+    internal override IEnumerable<AlmConnection> Read(AlmResources resources, RequestContext context)
     {
         if (Id is null)
         {
-            return cache.Connections(ProjectId, IncludeLastJob, context);
+            return resources.Connections(ProjectId, IncludeLastJob, context);
         }
 
         var projects = ProjectId is null ? null : new HashSet<int>(ProjectId);
-        return ReadEach(Id, id => cache.Connection(id, IncludeLastJob, context), SdeErrorIds.AlmConnectionNotFound)
+        return ReadEach(Id, id => resources.ReadConnection(id, IncludeLastJob, context))
             .Where(connection => projects is null || projects.Contains(connection.ProjectId));
     }
 }

@@ -2,8 +2,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Completion;
-using SdeAlm.Errors;
-using SdeAlm.Filtering;
 using SdeAlm.Model;
 
 namespace SdeAlm.Commands;
@@ -11,7 +9,7 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmConnector: the system ALM connectors of a server, all or by id, name and plugin.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmConnector")]
 [OutputType(typeof(AlmConnector))]
-public sealed class GetSdeAlmConnectorCommand : SdeAlmResourceCmdlet
+public sealed class GetSdeAlmConnectorCommand : SdeAlmListCmdlet<AlmConnector>
 {
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
@@ -29,30 +27,14 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmResourceCmdlet
     [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string[]? PluginId { get; set; }
 
-    private WildcardFilter? _name;
-    private WildcardFilter? _pluginId;
-
     protected override void BeginProcessing()
     {
-        _name = WildcardFilter.Create(Name);
-        _pluginId = WildcardFilter.Create(PluginId);
+        FilterBy(Name, connector => connector.Name);
+        FilterBy(PluginId, connector => connector.PluginId);
     }
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
-    {
-        var context = NewRequestContext();
-        var cache = CacheFor(ResolveConnection());
-        foreach (var connector in Connectors(cache, context))
-        {
-            if ((_name is null || _name.IsMatch(connector.Name)) && (_pluginId is null || _pluginId.IsMatch(connector.PluginId)))
-            {
-                WriteObject(connector);
-            }
-        }
-    });
-
-    private IEnumerable<AlmConnector> Connectors(AlmReadCache cache, RequestContext context) =>
+    internal override IEnumerable<AlmConnector> Read(AlmResources resources, RequestContext context) =>
         Id is null
-            ? cache.Connectors(context)
-            : ReadEach(Id, id => cache.Connector(id, context), SdeErrorIds.AlmConnectorNotFound);
+            ? resources.Connectors(context)
+            : ReadEach(Id, id => resources.ReadConnector(id, context));
 }

@@ -2,8 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
-using SdeAlm.Errors;
-using SdeAlm.Json;
 using SdeAlm.Model;
 
 namespace SdeAlm.Commands;
@@ -39,16 +37,15 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
     [Parameter(ParameterSetName = InputObjectSet)]
     public bool? Succeeded { get; set; }
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         if (ParameterSetName == InputObjectSet)
         {
             // Each ALM connection's jobs come from the server it was read from, newest first.
             foreach (var almConnection in InputObject!)
             {
-                var connection = ResolveConnectionOf(almConnection.ServerConnection, almConnection.Server, $"ALM connection {almConnection.Id}");
-                var api = new AlmJobApi(connection.Client);
-                Write(api, api.List(null, almConnection.Id, Succeeded, NewRequestContext()));
+                var api = new AlmJobApi(ConnectionOf(almConnection).Client);
+                Write(api.List(null, almConnection.Id, Succeeded, NewRequestContext()));
             }
 
             return;
@@ -56,28 +53,27 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
 
         var jobs = new AlmJobApi(ResolveClient());
         var context = NewRequestContext();
-        Write(jobs, ParameterSetName == IdSet ? ById(jobs, context) : Listed(jobs, context));
+        Write(ParameterSetName == IdSet ? ById(jobs, context) : Listed(jobs, context));
     });
 
-    private void Write(AlmJobApi api, IEnumerable<AlmJobWire> jobs)
+    private void Write(IEnumerable<AlmJob> jobs)
     {
-        var server = api.BaseUri.ToString();
-        foreach (var job in NewestFirst(jobs.Select(job => AlmJobMapper.ToJob(job, server))))
+        foreach (var job in NewestFirst(jobs))
         {
             WriteObject(job);
         }
     }
 
     /// <summary>The jobs asked for by id; an unknown id is reported and the others still read.</summary>
-    private List<AlmJobWire> ById(AlmJobApi api, RequestContext context) =>
-        [.. ReadEach(Id!.Distinct(), id => api.Get(id, context), SdeErrorIds.AlmJobNotFound)];
+    private List<AlmJob> ById(AlmJobApi api, RequestContext context) =>
+        [.. ReadEach(Id!.Distinct(), id => api.Get(id, context))];
 
     /// <summary>The filtered lists: one request (and its pages) per ALM connection asked for, each job once.</summary>
-    private List<AlmJobWire> Listed(AlmJobApi api, RequestContext context)
+    private List<AlmJob> Listed(AlmJobApi api, RequestContext context)
     {
         var connections = AlmConnectionId is null ? new int?[] { null } : AlmConnectionId.Distinct().Select(id => (int?)id);
         var seen = new HashSet<int>();
-        var jobs = new List<AlmJobWire>();
+        var jobs = new List<AlmJob>();
         foreach (var connection in connections)
         {
             jobs.AddRange(api.List(ProjectId, connection, Succeeded, context).Where(job => seen.Add(job.Id)));

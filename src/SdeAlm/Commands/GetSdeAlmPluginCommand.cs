@@ -26,7 +26,7 @@ public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
 
     protected override void BeginProcessing() => _name = WildcardFilter.Create(Name);
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         foreach (var plugin in new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).Resolve(Id))
         {

@@ -56,7 +56,7 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
     protected override void BeginProcessing() =>
         _filter = new FieldFilter(Name, Section, Scope, FieldType, Required);
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         foreach (var plugin in Plugins())
         {

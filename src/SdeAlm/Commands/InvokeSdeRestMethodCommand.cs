@@ -1,10 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Net.Http;
-using System.Text.Json;
 using SdeAlm.Api;
 using SdeAlm.Errors;
-using SdeAlm.Json;
 
 namespace SdeAlm.Commands;
 
@@ -54,11 +52,10 @@ public sealed class InvokeSdeRestMethodCommand : SdeConnectedCmdlet
         }
     });
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         var api = new RestApi(ResolveClient());
         var target = RestTarget.Resolve(api.BaseUri, Path!, Query);
-        var body = Body is null ? null : RestRequestBody.ToBytes(Body);
         var context = NewRequestContext();
         if (_method != HttpMethod.Get)
         {
@@ -70,32 +67,10 @@ public sealed class InvokeSdeRestMethodCommand : SdeConnectedCmdlet
             context.WriteCheckHint = $"Read {Path} with Invoke-SdeRestMethod to see whether it was made.";
         }
 
-        if (All)
+        // Like the items of a list command: one at a time down the pipeline.
+        foreach (var item in All ? api.GetAll(target, context) : api.Send(_method, target, Body, context))
         {
-            foreach (var item in api.GetAll(target, context))
-            {
-                WriteObject(RestAnswerObjects.ToObject(item, target));
-            }
-
-            return;
-        }
-
-        if (api.Send(_method, target, body, context) is not { } answer)
-        {
-            return;
-        }
-
-        if (answer.ValueKind == JsonValueKind.Array)
-        {
-            // Like the items of a list command: one at a time down the pipeline.
-            foreach (var item in answer.EnumerateArray())
-            {
-                WriteObject(RestAnswerObjects.ToObject(item, target));
-            }
-        }
-        else if (answer.ValueKind != JsonValueKind.Null)
-        {
-            WriteObject(RestAnswerObjects.ToObject(answer, target));
+            WriteObject(item);
         }
     });
 

@@ -1,11 +1,8 @@
 using System.Collections;
-using System.Collections.Specialized;
-using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Completion;
-using SdeAlm.Json;
 using SdeAlm.Model;
-using SdeAlm.Settings;
+using SdeAlm.Planning;
 
 namespace SdeAlm.Commands;
 
@@ -42,27 +39,13 @@ public sealed class NewSdeAlmConnectionCommand : SdeAlmWriteCmdlet
         var context = NewRequestContext();
         context.WriteCheckHint = $"Run Get-SdeAlmConnection -ProjectId {ProjectId} to see whether it was created.";
         context.PermissionHint = EditPermissionHint;
-        var connection = ResolveConnection();
-        var cache = CacheFor(connection);
-        var catalog = cache.Catalog(context);
-        var connector = cache.Connector(ConnectorId, context);
-        var plugin = catalog.Find(connector.PluginId);
-        var what = $"ALM connection '{Alias}' of project {ProjectId}";
-        var settings = CheckSettings(plugin, connector.PluginId, Setting ?? new OrderedDictionary(), FieldScope.Project, what, connection.Server);
-
-        var lines = DescribeSettings(settings, catalog.SecretKeys(connector.PluginId)).ToList();
-        if (Frequency is not null)
+        var resources = ResourcesOf(ResolveConnection());
+        var catalog = resources.Catalog(context);
+        var connector = resources.Connector(ConnectorId, context);
+        var edit = ResourceEdits.NewConnection(ProjectId, connector, Alias!, Frequency, Setting);
+        if (Send(ResourcePlanner.Create(edit, connector.PluginId, catalog, validate: !SkipValidation), resources, context) is { } created)
         {
-            lines.Insert(0, $"Frequency = '{Frequency}'");
+            WriteObject(created);
         }
-
-        if (!ShouldWrite($"Create {what} through connector {connector.Id} '{connector.Name}' on {connection.Server}:", lines, "Create ALM connection"))
-        {
-            return;
-        }
-
-        var body = AlmRequestBody.Connection(Alias, ConnectorId, ProjectId, Frequency?.ToLowerInvariant(), settings, ResourceSettingCheck.WireConverter(plugin));
-        var created = cache.Api.CreateConnection(body, context);
-        WriteObject(cache.ToConnection(created, context));
     });
 }

@@ -1,10 +1,8 @@
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Completion;
-using SdeAlm.Json;
 using SdeAlm.Model;
-using SdeAlm.Settings;
+using SdeAlm.Planning;
 
 namespace SdeAlm.Commands;
 
@@ -36,27 +34,13 @@ public sealed class NewSdeAlmConnectorCommand : SdeAlmWriteCmdlet
         var context = NewRequestContext();
         context.WriteCheckHint = $"Run Get-SdeAlmConnector -Name '{Name}' to see whether it was created.";
         context.PermissionHint = EditPermissionHint;
-        var connection = ResolveConnection();
-        var cache = CacheFor(connection);
-        var catalog = cache.Catalog(context);
-        var plugin = catalog.Find(PluginId);
-        var pluginId = plugin?.Id ?? PluginId!;
-        var what = $"ALM connector '{Name}'";
-        var settings = CheckSettings(plugin, PluginId, Setting!, FieldScope.System, what, connection.Server);
-
-        var lines = DescribeSettings(settings, catalog.SecretKeys(pluginId)).ToList();
-        if (Inaccessible)
+        var resources = ResourcesOf(ResolveConnection());
+        var catalog = resources.Catalog(context);
+        var pluginId = catalog.Find(PluginId)?.Id ?? PluginId!;
+        var edit = ResourceEdits.NewConnector(Name!, pluginId, Inaccessible.IsPresent, Setting);
+        if (Send(ResourcePlanner.Create(edit, pluginId, catalog, validate: !SkipValidation), resources, context) is { } created)
         {
-            lines.Insert(0, "Inaccessible = $true");
+            WriteObject(created);
         }
-
-        if (!ShouldWrite($"Create {what} for plugin '{pluginId}' on {connection.Server}:", lines, "Create ALM connector"))
-        {
-            return;
-        }
-
-        var body = AlmRequestBody.Connector(Name, pluginId, Inaccessible.IsPresent, settings, ResourceSettingCheck.WireConverter(plugin));
-        var created = cache.Api.CreateConnector(body, context);
-        WriteObject(cache.ToConnector(created, context));
     });
 }

@@ -8,7 +8,7 @@ namespace SdeAlm.Commands;
 [OutputType(typeof(AlmPluginSetting))]
 public sealed class NewSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
 {
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         var plugin = ResolvePlugin();
         if (plugin is not null)

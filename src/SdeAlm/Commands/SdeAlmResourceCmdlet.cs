@@ -3,17 +3,22 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Errors;
+using SdeAlm.Model;
+using SdeAlm.Planning;
 using SdeAlm.Sessions;
 
 namespace SdeAlm.Commands;
 
 /// <summary>
-/// What the connector and ALM connection cmdlets share: the per-pipeline read cache of each server
-/// connection they use, and the rule that an object read from one server is only ever written back to it.
+/// What the connector and ALM connection cmdlets share: what each server connection they use has read
+/// for this invocation, and the rule that an object read from one server is only ever written back to it.
 /// </summary>
 public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
 {
-    private readonly Dictionary<SdeConnection, AlmReadCache> _caches = [];
+    /// <summary>What a 403 adds: the permission SD Elements' documentation names for writing and testing these resources.</summary>
+    internal const string EditPermissionHint = "SD Elements requires the \"Edit ALM connections\" permission for this.";
+
+    private readonly Dictionary<SdeConnection, AlmResources> _resources = [];
 
     /// <summary>
     /// The server connection to write a piped object back through: the one it was read with. An
@@ -56,16 +61,41 @@ public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
         return resolved;
     }
 
-    /// <summary>The read cache of a server connection for this pipeline.</summary>
-    internal AlmReadCache CacheFor(SdeConnection connection)
+    /// <summary>
+    /// Stops this record with every problem of a plan that may not be sent (see <see cref="ResourcePlan.Refusal"/>),
+    /// and writes the warnings about the keys it was given.
+    /// </summary>
+    internal void Check(ResourcePlan plan, string server)
     {
-        if (!_caches.TryGetValue(connection, out var cache))
+        if (plan.Refusal(server) is { } refusal)
         {
-            cache = new AlmReadCache(connection.Client, connection, connection.Server);
-            _caches.Add(connection, cache);
+            throw refusal;
         }
 
-        return cache;
+        foreach (var warning in plan.Warnings)
+        {
+            WriteWarning($"{plan.Target}: {warning.Field}: {warning.Message}");
+        }
+    }
+
+    /// <summary>The server connection a piped connector was read through (see <see cref="ResolveConnectionOf"/>).</summary>
+    internal SdeConnection ConnectionOf(AlmConnector connector) =>
+        ResolveConnectionOf(connector.ServerConnection, connector.Server, $"ALM connector {connector.Id}");
+
+    /// <summary>The server connection a piped ALM connection was read through (see <see cref="ResolveConnectionOf"/>).</summary>
+    internal SdeConnection ConnectionOf(AlmConnection connection) =>
+        ResolveConnectionOf(connection.ServerConnection, connection.Server, $"ALM connection {connection.Id}");
+
+    /// <summary>The connectors and ALM connections of a server connection, as this invocation reads and writes them.</summary>
+    internal AlmResources ResourcesOf(SdeConnection connection)
+    {
+        if (!_resources.TryGetValue(connection, out var resources))
+        {
+            resources = new AlmResources(connection.Client, connection, connection.Server);
+            _resources.Add(connection, resources);
+        }
+
+        return resources;
     }
 
     private static bool SameServer(string a, string b) =>

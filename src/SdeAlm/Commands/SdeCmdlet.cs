@@ -9,27 +9,67 @@ namespace SdeAlm.Commands;
 
 /// <summary>
 /// What every SdeAlm cmdlet shares: Ctrl+C cancels the request in flight, requests report to -Verbose and
-/// the progress bar, and API failures become ErrorRecords with stable ids instead of raw .NET exceptions.
+/// the progress bar, and API failures become ErrorRecords with stable ids instead of raw .NET exceptions,
+/// by one rule: a failure about one record fails that record, anything else stops the command.
 /// </summary>
 public abstract class SdeCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly object _lifetime = new();
+    private bool _disposed;
 
     public void Dispose()
     {
-        _stopping.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
     }
 
-    protected override void StopProcessing() => _stopping.Cancel();
+    /// <summary>
+    /// True when a failure concerns one record (an argument that does not fit, an id the server does not
+    /// have): the record fails and the others go on. A missing endpoint, authentication, the server down
+    /// and the like would fail every record alike, so they stop the command.
+    /// </summary>
+    internal static bool IsAboutOneRecord(SdeApiException failure) =>
+        failure.Category is ErrorCategory.InvalidArgument
+        || (failure.Category is ErrorCategory.ObjectNotFound && failure.ErrorId != SdeErrorIds.AlmApiNotFound);
+
+    protected virtual void Dispose(bool disposing)
+    {
+        lock (_lifetime)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        if (disposing)
+        {
+            _stopping.Dispose();
+        }
+    }
+
+    /// <summary>Cancels what is in flight; PowerShell may call it from another thread, also after the cmdlet is disposed.</summary>
+    protected override void StopProcessing()
+    {
+        lock (_lifetime)
+        {
+            if (!_disposed)
+            {
+                _stopping.Cancel();
+            }
+        }
+    }
 
     internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token, WriteProgress);
 
     /// <summary>
-    /// Reads each id in turn. An id the server does not have (an error with <paramref name="notFoundErrorId"/>)
-    /// is a non-terminating error and the other ids are still read; any other failure ends the command.
+    /// Reads each id in turn. A failure about one id (<see cref="IsAboutOneRecord"/>, such as an id the
+    /// server does not have) is a non-terminating error and the other ids are still read.
     /// </summary>
-    internal IEnumerable<T> ReadEach<TId, T>(IEnumerable<TId> ids, Func<TId, T> read, string notFoundErrorId)
+    internal IEnumerable<T> ReadEach<TId, T>(IEnumerable<TId> ids, Func<TId, T> read)
         where T : class
     {
         foreach (var id in ids)
@@ -39,7 +79,7 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
             {
                 item = read(id);
             }
-            catch (SdeApiException ex) when (ex.ErrorId == notFoundErrorId)
+            catch (SdeApiException ex) when (IsAboutOneRecord(ex))
             {
                 WriteError(ex.ToErrorRecord());
             }
@@ -50,6 +90,19 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
             }
         }
     }
+
+    /// <summary>Runs one record's work: a failure about that record is a non-terminating error; anything else stops the command.</summary>
+    internal void InvokeForRecord(Action work) => InvokeMappingErrors(() =>
+    {
+        try
+        {
+            work();
+        }
+        catch (SdeApiException ex) when (IsAboutOneRecord(ex))
+        {
+            WriteError(ex.ToErrorRecord());
+        }
+    });
 
     /// <summary>Runs the cmdlet's work, turning failures into terminating ErrorRecords.</summary>
     internal void InvokeMappingErrors(Action work)

@@ -1,11 +1,7 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using SdeAlm.Errors;
-using SdeAlm.Json;
 using SdeAlm.Model;
-using SdeAlm.Settings;
+using SdeAlm.Planning;
 
 namespace SdeAlm.Commands;
 
@@ -46,66 +42,10 @@ public sealed class SetSdeAlmConnectionCommand : SdeAlmWriteCmdlet
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord() => InvokeForRecord(() =>
-    {
-        var id = InputObject?.Id ?? Id;
-        var connection = InputObject is null
-            ? ResolveConnection()
-            : ResolveConnectionOf(InputObject.ServerConnection, InputObject.Server, $"ALM connection {id}");
-        var context = NewRequestContext();
-        context.WriteCheckHint = $"Run Get-SdeAlmConnection -Id {id} | Format-List to see whether it changed.";
-        context.PermissionHint = EditPermissionHint;
-        var cache = CacheFor(connection);
-        var catalog = cache.Catalog(context);
-        var wire = cache.Api.GetConnection(id, context);
-        var current = cache.ToConnection(wire, context);
-        var what = $"ALM connection {id} '{current.Alias}'";
-        if (Setting is not null && wire.Params is not { ValueKind: System.Text.Json.JsonValueKind.Object })
-        {
-            throw new SdeApiException(
-                $"SD Elements did not show the settings of {what} (the user needs the \"Edit ALM connections\" permission), so they cannot be merged; sending -Setting alone could wipe the others. Nothing was sent.",
-                SdeErrorIds.PermissionDenied,
-                ErrorCategory.PermissionDenied,
-                id);
-        }
-
-        var changes = new List<SettingChange>();
-        var alias = Alias is not null && Alias != current.Alias ? Alias : null;
-        if (alias is not null)
-        {
-            changes.Add(new SettingChange("Alias", current.Alias, alias, isSecret: false));
-        }
-
-        var frequency = Frequency is not null && !string.Equals(Frequency, current.Frequency, System.StringComparison.OrdinalIgnoreCase) ? Frequency.ToLowerInvariant() : null;
-        if (frequency is not null)
-        {
-            changes.Add(new SettingChange("Frequency", current.Frequency, frequency, isSecret: false));
-        }
-
-        var plugin = catalog.Find(current.PluginId);
-        var (merged, settingChanges) = PlanSettings(plugin, current.PluginId, current.Settings, Setting, FieldScope.Project, what, connection.Server, catalog.SecretKeys(current.PluginId));
-        changes.AddRange(settingChanges);
-        if (changes.Count == 0)
-        {
-            WriteVerbose($"{what} on {connection.Server} already has these values: nothing sent.");
-            WritePassThru(current);
-            return;
-        }
-
-        if (!ShouldWrite($"Update {what} on {connection.Server}:", changes.Select(change => change.ToString()), "Update ALM connection"))
-        {
-            return;
-        }
-
-        var body = AlmRequestBody.Connection(alias, null, null, frequency, settingChanges.Count > 0 ? merged : null, ResourceSettingCheck.WireConverter(plugin));
-        var updated = cache.Api.UpdateConnection(id, body, context);
-        WritePassThru(cache.ToConnection(updated, context));
-    });
-
-    private void WritePassThru(AlmConnection connection)
-    {
-        if (PassThru)
-        {
-            WriteObject(connection);
-        }
-    }
+        Update(
+            InputObject is null ? ResolveConnection() : ConnectionOf(InputObject),
+            InputObject?.Id ?? Id,
+            (resources, context) => resources.ReadConnection(InputObject?.Id ?? Id, includeLastJob: false, context),
+            current => ResourceEdits.ConnectionChange(current, Alias, Frequency, Setting),
+            PassThru));
 }

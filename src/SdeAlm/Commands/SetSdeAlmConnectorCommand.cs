@@ -1,11 +1,8 @@
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Completion;
-using SdeAlm.Json;
 using SdeAlm.Model;
-using SdeAlm.Settings;
+using SdeAlm.Planning;
 
 namespace SdeAlm.Commands;
 
@@ -46,57 +43,13 @@ public sealed class SetSdeAlmConnectorCommand : SdeAlmWriteCmdlet
 
     protected override void ProcessRecord() => InvokeForRecord(() =>
     {
-        var id = InputObject?.Id ?? Id;
-        var connection = InputObject is null
-            ? ResolveConnection()
-            : ResolveConnectionOf(InputObject.ServerConnection, InputObject.Server, $"ALM connector {id}");
-        var context = NewRequestContext();
-        context.WriteCheckHint = $"Run Get-SdeAlmConnector -Id {id} | Format-List to see whether it changed.";
-        context.PermissionHint = EditPermissionHint;
-        var cache = CacheFor(connection);
-        var catalog = cache.Catalog(context);
-        var current = cache.ToConnector(cache.Api.GetConnector(id, context), context);
-        var what = $"ALM connector {id} '{current.Name}'";
-        var secretKeys = catalog.SecretKeys(current.PluginId);
-
-        var changes = new List<SettingChange>();
-        var name = Name is not null && Name != current.Name ? Name : null;
-        if (name is not null)
-        {
-            changes.Add(new SettingChange("Name", current.Name, name, isSecret: false));
-        }
-
-        bool? inaccessible = MyInvocation.BoundParameters.ContainsKey(nameof(Inaccessible)) && Inaccessible != current.Inaccessible ? Inaccessible : null;
-        if (inaccessible is { } flag)
-        {
-            changes.Add(new SettingChange("Inaccessible", current.Inaccessible, flag, isSecret: false));
-        }
-
-        var plugin = catalog.Find(current.PluginId);
-        var (merged, settingChanges) = PlanSettings(plugin, current.PluginId, current.Settings, Setting, FieldScope.System, what, connection.Server, secretKeys);
-        changes.AddRange(settingChanges);
-        if (changes.Count == 0)
-        {
-            WriteVerbose($"{what} on {connection.Server} already has these values: nothing sent.");
-            WritePassThru(current);
-            return;
-        }
-
-        if (!ShouldWrite($"Update {what} on {connection.Server}:", changes.Select(change => change.ToString()), "Update ALM connector"))
-        {
-            return;
-        }
-
-        var body = AlmRequestBody.Connector(name, null, inaccessible, settingChanges.Count > 0 ? merged : null, ResourceSettingCheck.WireConverter(plugin));
-        var updated = cache.Api.UpdateConnector(id, body, context);
-        WritePassThru(cache.ToConnector(updated, context));
+        var connection = InputObject is null ? ResolveConnection() : ConnectionOf(InputObject);
+        bool? inaccessible = MyInvocation.BoundParameters.ContainsKey(nameof(Inaccessible)) ? Inaccessible : null;
+        Update(
+            connection,
+            InputObject?.Id ?? Id,
+            (resources, context) => resources.ReadConnector(InputObject?.Id ?? Id, context),
+            current => ResourceEdits.ConnectorChange(current, Name, inaccessible, Setting),
+            PassThru);
     });
-
-    private void WritePassThru(AlmConnector connector)
-    {
-        if (PassThru)
-        {
-            WriteObject(connector);
-        }
-    }
 }

@@ -1,11 +1,5 @@
-using System.Collections.Generic;
 using System.Management.Automation;
-using SdeAlm.Api;
-using SdeAlm.Errors;
-using SdeAlm.Json;
 using SdeAlm.Model;
-using SdeAlm.Sessions;
-using SdeAlm.Settings;
 
 namespace SdeAlm.Commands;
 
@@ -36,10 +30,10 @@ public sealed class TestSdeAlmConnectionCommand : SdeAlmResourceCmdlet
             {
                 InvokeForRecord(() =>
                 {
-                    var connection = ResolveConnection();
-                    var cache = CacheFor(connection);
+                    var resources = ResourcesOf(ResolveConnection());
                     var context = NewRequestContext();
-                    WriteObject(Test(connection, cache, cache.ToConnection(cache.Api.GetConnection(id, context), context), context));
+                    context.PermissionHint = EditPermissionHint;
+                    WriteObject(resources.Test(resources.ReadConnection(id, includeLastJob: false, context), context));
                 });
             }
 
@@ -50,39 +44,10 @@ public sealed class TestSdeAlmConnectionCommand : SdeAlmResourceCmdlet
         {
             InvokeForRecord(() =>
             {
-                var connection = ResolveConnectionOf(almConnection.ServerConnection, almConnection.Server, $"ALM connection {almConnection.Id}");
-                WriteObject(Test(connection, CacheFor(connection), almConnection, NewRequestContext()));
+                var context = NewRequestContext();
+                context.PermissionHint = EditPermissionHint;
+                WriteObject(ResourcesOf(ConnectionOf(almConnection)).Test(almConnection, context));
             });
         }
-    }
-
-    /// <summary>An unknown id is reported for that id and the others are still tested; anything else stops the pipeline.</summary>
-    private void InvokeForRecord(System.Action work) => InvokeMappingErrors(() =>
-    {
-        try
-        {
-            work();
-        }
-        catch (SdeApiException ex) when (ex.ErrorId == SdeErrorIds.AlmConnectionNotFound || ex.ErrorId == SdeErrorIds.ServerConnectionMismatch)
-        {
-            WriteError(ex.ToErrorRecord());
-        }
-    });
-
-    private static AlmConnectionTestResult Test(SdeConnection connection, AlmReadCache cache, AlmConnection almConnection, RequestContext context)
-    {
-        context.PermissionHint = SdeAlmWriteCmdlet.EditPermissionHint;
-        var catalog = cache.Catalog(context);
-        var secrets = new List<string>();
-        var body = AlmTestRequestBody.Connection(
-            almConnection.ConnectorId,
-            almConnection.Alias,
-            almConnection.ProjectId,
-            almConnection.PluginId,
-            almConnection.Settings,
-            ResourceSettingCheck.WireConverter(catalog.Find(almConnection.PluginId)),
-            catalog.SecretKeys(almConnection.PluginId),
-            secrets);
-        return new AlmConnectivityTestApi(connection.Client).Run(AlmConnectivityTestApi.Connections, body, $"connection {almConnection.Id}", secrets, context);
     }
 }

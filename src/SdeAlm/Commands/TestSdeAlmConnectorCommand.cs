@@ -1,12 +1,8 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
-using SdeAlm.Json;
 using SdeAlm.Model;
-using SdeAlm.Sessions;
-using SdeAlm.Settings;
+using SdeAlm.Planning;
 
 namespace SdeAlm.Commands;
 
@@ -16,7 +12,7 @@ namespace SdeAlm.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "SdeAlmConnector", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(AlmConnectionTestResult))]
-public sealed class TestSdeAlmConnectorCommand : SdeAlmWriteCmdlet
+public sealed class TestSdeAlmConnectorCommand : SdeAlmResourceCmdlet
 {
     private const string IdSet = "Id";
     private const string InputObjectSet = "InputObject";
@@ -46,6 +42,10 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmWriteCmdlet
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "SdeAlm connectivity test";
 
+    /// <summary>Send the unsaved settings without checking them against the catalog; the server judges them.</summary>
+    [Parameter(ParameterSetName = UnsavedSet)]
+    public SwitchParameter SkipValidation { get; set; }
+
     protected override void ProcessRecord()
     {
         switch (ParameterSetName)
@@ -55,10 +55,9 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmWriteCmdlet
                 {
                     InvokeForRecord(() =>
                     {
-                        var connection = ResolveConnection();
-                        var cache = CacheFor(connection);
+                        var resources = ResourcesOf(ResolveConnection());
                         var context = NewRequestContext();
-                        WriteObject(Test(connection, cache, cache.Connector(id, context), context));
+                        WriteObject(resources.Test(resources.Connector(id, context), context));
                     });
                 }
 
@@ -66,11 +65,7 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmWriteCmdlet
             case InputObjectSet:
                 foreach (var connector in InputObject!)
                 {
-                    InvokeForRecord(() =>
-                    {
-                        var connection = ResolveConnectionOf(connector.ServerConnection, connector.Server, $"ALM connector {connector.Id}");
-                        WriteObject(Test(connection, CacheFor(connection), connector, NewRequestContext()));
-                    });
+                    InvokeForRecord(() => WriteObject(ResourcesOf(ConnectionOf(connector)).Test(connector, NewRequestContext())));
                 }
 
                 break;
@@ -82,31 +77,12 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmWriteCmdlet
 
     private void TestUnsaved()
     {
-        var connection = ResolveConnection();
-        var cache = CacheFor(connection);
         var context = NewRequestContext();
-        var catalog = cache.Catalog(context);
-        var plugin = catalog.Find(PluginId);
-        var pluginId = plugin?.Id ?? PluginId!;
-        var target = $"plugin {pluginId} (unsaved)";
-        var settings = CheckSettings(plugin, PluginId, Setting!, FieldScope.System, target, connection.Server);
-        var secrets = new List<string>();
-        var body = AlmTestRequestBody.Connector(Name, pluginId, settings, ResourceSettingCheck.WireConverter(plugin), catalog.SecretKeys(pluginId), secrets);
-        WriteObject(new AlmConnectivityTestApi(connection.Client).Run(AlmConnectivityTestApi.Connectors, body, target, secrets, context));
-    }
-
-    /// <summary>Tests a saved connector with the settings it holds, secrets included.</summary>
-    private static AlmConnectionTestResult Test(SdeConnection connection, AlmReadCache cache, AlmConnector connector, RequestContext context)
-    {
-        var catalog = cache.Catalog(context);
-        var secrets = new List<string>();
-        var body = AlmTestRequestBody.Connector(
-            connector.Name ?? string.Empty,
-            connector.PluginId ?? string.Empty,
-            connector.Settings,
-            ResourceSettingCheck.WireConverter(catalog.Find(connector.PluginId)),
-            catalog.SecretKeys(connector.PluginId),
-            secrets);
-        return new AlmConnectivityTestApi(connection.Client).Run(AlmConnectivityTestApi.Connectors, body, $"connector {connector.Id}", secrets, context);
+        var resources = ResourcesOf(ResolveConnection());
+        var catalog = resources.Catalog(context);
+        var pluginId = catalog.Find(PluginId)?.Id ?? PluginId!;
+        var plan = ResourcePlanner.Create(ResourceEdits.NewConnector(Name, pluginId, inaccessible: false, Setting), pluginId, catalog, validate: !SkipValidation);
+        Check(plan, resources.Server);
+        WriteObject(resources.Test(plan, Name, context));
     }
 }

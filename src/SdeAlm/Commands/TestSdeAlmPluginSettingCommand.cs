@@ -18,7 +18,7 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
     [Parameter]
     public SwitchParameter Quiet { get; set; }
 
-    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         var plugin = ResolvePlugin();
         if (plugin is null)

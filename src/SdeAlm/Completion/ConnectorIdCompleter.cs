@@ -32,8 +32,8 @@ public sealed class ConnectorIdCompleter : IArgumentCompleter
 
             return CompletionCaches.For(connection).Connectors.Get(
                     token => new AlmResourceApi(connection.Client)
-                        .ListConnectors(new RequestContext(null, token))
-                        .Select(wire => new ConnectorSummary(wire.Id, wire.Name ?? string.Empty, wire.System?.Id ?? string.Empty)),
+                        .ListConnectorNames(new RequestContext(null, token))
+                        .Select(connector => new ConnectorSummary(connector.Id, connector.Name, connector.PluginId)),
                     CompletionSource.Timeout)
                 .Where(connector => CompletionSource.Matches(connector.Id.ToString(CultureInfo.InvariantCulture), wordToComplete)
                     || CompletionSource.Matches(connector.Name, wordToComplete))

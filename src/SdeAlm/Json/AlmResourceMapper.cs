@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Specialized;
+using System.Linq;
+using System.Management.Automation;
 using System.Security;
 using System.Text.Json;
+using SdeAlm.Errors;
 using SdeAlm.Model;
 using SdeAlm.Settings;
 
@@ -23,7 +26,8 @@ internal static class AlmResourceMapper
             pluginId,
             wire.System?.Name ?? catalog.Find(pluginId)?.Name,
             wire.Inaccessible,
-            ToSettings(wire.Params, catalog.SecretKeys(pluginId)),
+            ToSettings(wire.Params, catalog.SecretKeys(pluginId), wire.Id),
+            IsObject(wire.Params),
             server,
             serverConnection);
     }
@@ -38,27 +42,45 @@ internal static class AlmResourceMapper
             wire.Frequency,
             wire.InProgress,
             wire.Inaccessible,
-            ToSettings(wire.Params, catalog.SecretKeys(wire.System?.Id)),
+            ToSettings(wire.Params, catalog.SecretKeys(wire.System?.Id), wire.Id),
+            IsObject(wire.Params),
             wire.LastJob is { } job ? AlmJobMapper.ToJob(job, server, wire.Id, wire.Project) : null,
             server,
             serverConnection);
 
-    /// <summary>The params as settings; absent or null params (no permission to see them) give an empty dictionary.</summary>
-    internal static OrderedDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys)
+    /// <summary>
+    /// The params as settings; absent or null params (no permission to see them) give an empty dictionary.
+    /// Two params that differ only in case break the key rule of <see cref="SettingKeys"/>: an error, not a guess.
+    /// </summary>
+    internal static OrderedDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys, int resourceId)
     {
-        var settings = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        var settings = SettingKeys.NewDictionary();
         if (parameters is { ValueKind: JsonValueKind.Object } element)
         {
             foreach (var property in element.EnumerateObject())
             {
-                settings[property.Name] = secretKeys.Contains(property.Name)
+                if (settings.Contains(property.Name))
+                {
+                    throw new SdeApiException(
+                        $"The server sent resource {resourceId} with params that break SdeAlm's key rule. {SettingKeys.SameKey(property.Name, SpellingOf(settings, property.Name))} Correct the params in SD Elements.",
+                        SdeErrorIds.InvalidJson,
+                        ErrorCategory.InvalidData,
+                        resourceId);
+                }
+
+                settings.Add(property.Name, secretKeys.Contains(property.Name)
                     ? ToSecret(property.Value)
-                    : ToValue(property.Value);
+                    : ToValue(property.Value));
             }
         }
 
         return settings.AsReadOnly();
     }
+
+    private static bool IsObject(JsonElement? parameters) => parameters is { ValueKind: JsonValueKind.Object };
+
+    private static string SpellingOf(OrderedDictionary settings, string key) =>
+        settings.Keys.Cast<string>().First(existing => SettingKeys.Comparer.Equals(existing, key));
 
     /// <summary>A secret's text (as the server keeps it, whatever its JSON type) in a SecureString; null stays null.</summary>
     private static SecureString? ToSecret(JsonElement value) =>

@@ -18,6 +18,7 @@ public sealed class AlmConnection
         bool inProgress,
         bool inaccessible,
         OrderedDictionary settings,
+        bool settingsVisible,
         AlmJob? lastJob,
         string server,
         object? serverConnection)
@@ -31,6 +32,7 @@ public sealed class AlmConnection
         InProgress = inProgress;
         Inaccessible = inaccessible;
         Settings = settings;
+        SettingsVisible = settingsVisible;
         LastJob = lastJob;
         LastJobSucceeded = lastJob is { Ready: true } ? lastJob.Succeeded : null;
         Server = server;
@@ -63,7 +65,6 @@ public sealed class AlmConnection
     /// </summary>
     public OrderedDictionary Settings { get; }
 
-    /// <summary>The server the ALM connection was read from, context root included.</summary>
     /// <summary>The last sync job, read with Get-SdeAlmConnection -IncludeLastJob; else null, as when the ALM connection never ran.</summary>
     public AlmJob? LastJob { get; }
 
@@ -73,10 +74,14 @@ public sealed class AlmConnection
     /// </summary>
     public bool? LastJobSucceeded { get; }
 
+    /// <summary>The server the ALM connection was read from, context root included.</summary>
     public string Server { get; }
 
     /// <summary>The server connection the ALM connection was read through, so that Set- writes back to the same server.</summary>
     internal object? ServerConnection { get; }
+
+    /// <summary>False when the server sent no params (the user may not see them): Settings is empty, not known to be empty.</summary>
+    internal bool SettingsVisible { get; }
 
     public override string ToString() => $"{Id} {Alias}";
 }

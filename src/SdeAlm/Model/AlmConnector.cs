@@ -8,7 +8,7 @@ namespace SdeAlm.Model;
 /// </summary>
 public sealed class AlmConnector
 {
-    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, OrderedDictionary settings, string server, object? serverConnection)
+    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, OrderedDictionary settings, bool settingsVisible, string server, object? serverConnection)
     {
         Id = id;
         Name = name;
@@ -16,6 +16,7 @@ public sealed class AlmConnector
         PluginName = pluginName;
         Inaccessible = inaccessible;
         Settings = settings;
+        SettingsVisible = settingsVisible;
         Server = server;
         ServerConnection = serverConnection;
     }
@@ -43,6 +44,9 @@ public sealed class AlmConnector
 
     /// <summary>The server connection the connector was read through, so that Set- writes back to the same server.</summary>
     internal object? ServerConnection { get; }
+
+    /// <summary>False when the server sent no params (the user may not see them): Settings is empty, not known to be empty.</summary>
+    internal bool SettingsVisible { get; }
 
     public override string ToString() => $"{Id} {Name}";
 }

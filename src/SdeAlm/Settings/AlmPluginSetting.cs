@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Specialized;
 using System.Diagnostics.CodeAnalysis;
 
@@ -13,7 +12,7 @@ namespace SdeAlm.Settings;
 public sealed class AlmPluginSetting : OrderedDictionary
 {
     internal AlmPluginSetting(string? pluginId, string? scope)
-        : base(StringComparer.OrdinalIgnoreCase)
+        : base(SettingKeys.Comparer)
     {
         PluginId = pluginId;
         Scope = scope;

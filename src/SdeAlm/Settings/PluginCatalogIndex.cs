@@ -35,10 +35,6 @@ internal sealed class PluginCatalogIndex
         }
     }
 
-    public int Count => _plugins.Count;
-
-    public IEnumerable<string> PluginIds => _plugins.Keys;
-
     public AlmPlugin? Find(string? pluginId) =>
         pluginId is not null && _plugins.TryGetValue(pluginId, out var plugin) ? plugin : null;
 

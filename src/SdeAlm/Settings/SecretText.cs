@@ -1,4 +1,3 @@
-using System;
 using System.Net;
 using System.Security;
 
@@ -22,8 +21,4 @@ internal static class SecretText
 
     /// <summary>The text of a SecureString, for the request body and for comparing two secrets, nothing else.</summary>
     public static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
-
-    /// <summary>True when both secrets hold the same text.</summary>
-    public static bool SameText(SecureString a, SecureString b) =>
-        a.Length == b.Length && string.Equals(Reveal(a), Reveal(b), StringComparison.Ordinal);
 }

@@ -42,6 +42,9 @@ internal sealed class SettingChange
         return $"{Key}: {(before ? "(not set)" : Show(Before))} -> {(after ? "(cleared)" : Show(After))}";
     }
 
+    /// <summary>The value a new resource would get, as -WhatIf shows it: <c>alm_server = 'x'</c>, a secret as <c>alm_pass = (secret)</c>.</summary>
+    public string DescribeNew() => IsSecret ? $"{Key} = (secret)" : $"{Key} = {Show(After)}";
+
     /// <summary>How a value reads in -WhatIf text: text in single quotes, lists comma-joined, numbers and Booleans bare.</summary>
     internal static string Show(object? value) =>
         SettingValue.Unwrap(value) switch

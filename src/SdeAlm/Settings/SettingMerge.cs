@@ -16,28 +16,22 @@ internal static class SettingMerge
 {
     /// <summary>
     /// The current settings with <paramref name="changes"/> applied, in the current order with new keys
-    /// at the end. Keys match ignoring case; an existing key keeps the server's spelling. A null value
-    /// stays in the result as null: sent, it clears the key whether the server replaces params whole or merges them.
+    /// at the end. Both were read by <see cref="SettingKeys"/>, so keys match ignoring case; an existing key
+    /// keeps the server's spelling. A null value stays in the result as null: sent, it clears the key
+    /// whether the server replaces params whole or merges them.
     /// </summary>
     public static OrderedDictionary Merge(IDictionary current, IDictionary changes)
     {
-        var merged = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        var merged = SettingKeys.NewDictionary();
         foreach (DictionaryEntry entry in current)
         {
-            merged[KeyText(entry.Key)] = entry.Value;
-        }
-
-        var spelling = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in merged.Keys)
-        {
-            spelling[(string)key] = (string)key;
+            merged.Add(entry.Key, entry.Value);
         }
 
         foreach (DictionaryEntry entry in changes)
         {
             // OrderedDictionary would take the new spelling on assignment: keep the server's.
-            var key = KeyText(entry.Key);
-            merged[spelling.TryGetValue(key, out var existing) ? existing : key] = SettingValue.Unwrap(entry.Value);
+            merged[Spelling(merged, (string)entry.Key)] = entry.Value;
         }
 
         return merged;
@@ -47,12 +41,12 @@ internal static class SettingMerge
     public static IReadOnlyList<SettingChange> Compare(IDictionary before, IDictionary after, ICollection<string> secretKeys)
     {
         var changes = new List<SettingChange>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(SettingKeys.Comparer);
         foreach (DictionaryEntry entry in after)
         {
-            var key = KeyText(entry.Key);
+            var key = (string)entry.Key;
             seen.Add(key);
-            var old = Lookup(before, key);
+            var old = before[key];
             if (!SameValue(old, entry.Value))
             {
                 changes.Add(new SettingChange(key, old, entry.Value, secretKeys.Contains(key)));
@@ -61,7 +55,7 @@ internal static class SettingMerge
 
         foreach (DictionaryEntry entry in before)
         {
-            var key = KeyText(entry.Key);
+            var key = (string)entry.Key;
             if (seen.Add(key) && !IsUnset(entry.Value))
             {
                 changes.Add(new SettingChange(key, entry.Value, null, secretKeys.Contains(key)));
@@ -107,17 +101,17 @@ internal static class SettingMerge
 
     private static bool SameDictionary(IDictionary a, IDictionary b)
     {
-        var right = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        var right = new Dictionary<string, object?>(SettingKeys.Comparer);
         foreach (DictionaryEntry entry in b)
         {
-            right[KeyText(entry.Key)] = entry.Value;
+            right[SettingKeys.Text(entry.Key)] = entry.Value;
         }
 
         var count = 0;
         foreach (DictionaryEntry entry in a)
         {
             count++;
-            if (!right.TryGetValue(KeyText(entry.Key), out var other) || !SameValue(entry.Value, other))
+            if (!right.TryGetValue(SettingKeys.Text(entry.Key), out var other) || !SameValue(entry.Value, other))
             {
                 return false;
             }
@@ -129,24 +123,16 @@ internal static class SettingMerge
     private static string? TextOf(object? value) =>
         value is SecureString secret ? SecretText.Reveal(secret) : SettingValue.AsText(value);
 
-    private static object? Lookup(IDictionary dictionary, string key)
+    private static string Spelling(OrderedDictionary settings, string key)
     {
-        if (dictionary.Contains(key))
+        foreach (string existing in settings.Keys)
         {
-            return dictionary[key];
-        }
-
-        // A case-sensitive dictionary (a plain Dictionary from a script) may spell the key differently.
-        foreach (DictionaryEntry entry in dictionary)
-        {
-            if (string.Equals(KeyText(entry.Key), key, StringComparison.OrdinalIgnoreCase))
+            if (SettingKeys.Comparer.Equals(existing, key))
             {
-                return entry.Value;
+                return existing;
             }
         }
 
-        return null;
+        return key;
     }
-
-    private static string KeyText(object key) => SettingValue.AsText(key) ?? string.Empty;
 }

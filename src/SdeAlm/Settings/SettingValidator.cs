@@ -25,8 +25,8 @@ internal static class SettingValidator
     {
         scope = FieldScope.Parse(scope);
         var problems = new List<AlmPluginSettingProblem>();
-        var given = ReadKeys(setting, problems);
-        var fields = new Dictionary<string, AlmPluginField>(StringComparer.OrdinalIgnoreCase);
+        var given = SettingKeys.Read(setting, problems);
+        var fields = new Dictionary<string, AlmPluginField>(SettingKeys.Comparer);
         foreach (var field in plugin.Sections.SelectMany(section => section.Fields).Where(field => !string.IsNullOrEmpty(field.Name)))
         {
             if (fields.ContainsKey(field.Name!))
@@ -46,14 +46,14 @@ internal static class SettingValidator
                 : $"'{key}' is not a field of plugin '{plugin.Id}'. Did you mean '{nearest}'?"));
         }
 
-        var spelt = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
+        var spelt = SettingKeys.NewDictionary();
         foreach (DictionaryEntry entry in given)
         {
             var key = (string)entry.Key;
             spelt[fields.TryGetValue(key, out var field) ? field.Name! : key] = entry.Value;
         }
 
-        return new SettingCheck(plugin.Id, problems, spelt, fields);
+        return new SettingCheck(plugin.Id, problems, spelt);
     }
 
     private static void CheckField(AlmPluginField field, OrderedDictionary given, string? scope, List<AlmPluginSettingProblem> problems)
@@ -196,27 +196,4 @@ internal static class SettingValidator
 
     private static AlmPluginSettingProblem Warning(string field, string message) =>
         new(field, AlmPluginSettingSeverity.Warning, message.TrimEnd());
-
-    /// <summary>
-    /// The dictionary's entries by key text, case-insensitively, in its own order. A key given twice in
-    /// different case (possible in a case-sensitive dictionary) is an error: which value was meant is unclear.
-    /// </summary>
-    private static OrderedDictionary ReadKeys(IDictionary setting, List<AlmPluginSettingProblem> problems)
-    {
-        var given = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-        foreach (DictionaryEntry entry in setting)
-        {
-            var key = SettingValue.AsText(entry.Key) ?? string.Empty;
-            if (given.Contains(key))
-            {
-                var first = given.Keys.Cast<string>().First(existing => string.Equals(existing, key, StringComparison.OrdinalIgnoreCase));
-                problems.Add(Error(key, $"'{key}' and '{first}' name the same field; give it once."));
-                continue;
-            }
-
-            given.Add(key, entry.Value);
-        }
-
-        return given;
-    }
 }

@@ -2,8 +2,8 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
-using System.Net;
 using System.Security;
 using SdeAlm.Model;
 
@@ -147,17 +147,34 @@ internal static class SettingValue
         };
 
     /// <summary>
+    /// Turns a setting into what the API takes for its field of <paramref name="plugin"/>
+    /// (<see cref="ForApi"/>); keys that are no field go as given.
+    /// </summary>
+    public static Func<string, object?, object?> WireConverter(AlmPlugin? plugin)
+    {
+        var fields = new Dictionary<string, AlmPluginField>(SettingKeys.Comparer);
+        foreach (var field in plugin?.Sections.SelectMany(section => section.Fields) ?? [])
+        {
+            if (!string.IsNullOrEmpty(field.Name) && !fields.ContainsKey(field.Name!))
+            {
+                fields.Add(field.Name!, field);
+            }
+        }
+
+        return (key, value) => ForApi(fields.TryGetValue(key, out var field) ? field : null, value);
+    }
+
+    /// <summary>
     /// The value as the API takes it for the field (null when the key is no field): a JSON Boolean
-    /// for boolean fields, the comma-separated choices for checkboxes, and the text of a SecureString.
-    /// Anything else goes as given. The text of a secret exists only in the returned value: callers
-    /// serialize it into the request body and let it go.
+    /// for boolean fields, the comma-separated choices for checkboxes. Anything else goes as given,
+    /// a SecureString included: the body writer reveals it, and nothing else does.
     /// </summary>
     public static object? ForApi(AlmPluginField? field, object? value)
     {
         var unwrapped = Unwrap(value);
-        if (unwrapped is SecureString secret)
+        if (unwrapped is SecureString)
         {
-            return new NetworkCredential(string.Empty, secret).Password;
+            return unwrapped;
         }
 
         if (field is not null && FieldTypes.Is(field, FieldTypes.Boolean) && TryGetBoolean(unwrapped, out var flag))

@@ -5,14 +5,14 @@ using SdeAlm.Errors;
 
 namespace SdeAlm.Api;
 
-/// <summary>What differs between system connectors and project ALM connections in paths and messages.</summary>
-internal sealed class AlmResourceKind
+/// <summary>The endpoints of system connectors and of project ALM connections: their paths, and how messages name them.</summary>
+internal sealed class AlmEndpoint
 {
-    public static readonly AlmResourceKind Connector = new("connectors", "ALM connector", "Get-SdeAlmConnector", SdeErrorIds.AlmConnectorNotFound);
+    public static readonly AlmEndpoint Connector = new("connectors", "ALM connector", "Get-SdeAlmConnector", SdeErrorIds.AlmConnectorNotFound);
 
-    public static readonly AlmResourceKind Connection = new("connections", "ALM connection", "Get-SdeAlmConnection", SdeErrorIds.AlmConnectionNotFound);
+    public static readonly AlmEndpoint Connection = new("connections", "ALM connection", "Get-SdeAlmConnection", SdeErrorIds.AlmConnectionNotFound);
 
-    private AlmResourceKind(string collection, string noun, string listCommand, string notFoundErrorId)
+    private AlmEndpoint(string collection, string noun, string listCommand, string notFoundErrorId)
     {
         Collection = collection;
         Noun = noun;

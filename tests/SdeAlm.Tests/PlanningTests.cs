@@ -1,0 +1,130 @@
+using System;
+using System.Collections;
+using System.Collections.Specialized;
+using System.Linq;
+using System.Text.Json;
+using SdeAlm.Json;
+using SdeAlm.Model;
+using SdeAlm.Planning;
+using SdeAlm.Settings;
+using Xunit;
+
+namespace SdeAlm.Tests;
+
+/// <summary>The one plan every writer makes before it sends anything (ResourcePlanner).</summary>
+public class PlanningTests
+{
+    private static readonly PluginCatalogIndex s_catalog = new(
+    [
+        new AlmPlugin("trac", "Trac", sections:
+        [
+            new AlmPluginSection("trac", "Connection", fields:
+            [
+                new AlmPluginField("trac", name: "alm_server", fieldType: "string", required: true, scope: ["system"]),
+                new AlmPluginField("trac", name: "alm_pass", fieldType: "masked_string", required: true, scope: ["system"]),
+                new AlmPluginField("trac", name: "alm_context_root", fieldType: "string", scope: ["system"]),
+                new AlmPluginField("trac", name: "alm_project", fieldType: "string", required: true, scope: ["project"]),
+                new AlmPluginField("trac", name: "old_flag", fieldType: "boolean", deprecated: true, scope: ["system"]),
+            ]),
+        ]),
+    ]);
+
+    [Fact]
+    public void A_create_lists_every_property_and_setting_spelt_the_catalogs_way_secrets_hidden()
+    {
+        var edit = ResourceEdits.NewConnector("Trac", "trac", inaccessible: false, new OrderedDictionary { ["ALM_SERVER"] = "t.example.com", ["alm_pass"] = "pw" });
+        var plan = ResourcePlanner.Create(edit, "TRAC", s_catalog, validate: true);
+
+        Assert.Equal(PlanAction.Create, plan.Action);
+        Assert.Equal("trac", plan.PluginId);
+        Assert.Null(plan.Refusal("https://sde/"));
+        Assert.Equal(["alm_server", "alm_pass"], plan.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(
+            ["Name = 'Trac'", "PluginId = 'trac'", "Inaccessible = $false", "alm_server = 't.example.com'", "alm_pass = (secret)"],
+            plan.Changes.Select(change => change.DescribeNew()));
+        Assert.Equal("ALM connector 'Trac'", plan.Target);
+    }
+
+    [Fact]
+    public void An_update_that_changes_nothing_sends_nothing()
+    {
+        var current = Connector("""{"alm_server":"t.example.com","alm_pass":"pw","alm_context_root":"/trac"}""");
+        var edit = ResourceEdits.ConnectorChange(current, "Trac", inaccessible: false, new Hashtable { ["alm_server"] = "t.example.com", ["alm_pass"] = SecretText.Protect("pw") });
+        var plan = ResourcePlanner.Update(edit, current, s_catalog, validate: true);
+
+        Assert.Equal(PlanAction.NoOp, plan.Action);
+        Assert.Empty(plan.Changes);
+        Assert.Null(plan.SettingsToSend);
+        Assert.Same(current, plan.Current);
+    }
+
+    [Fact]
+    public void An_update_sends_the_properties_that_differ_and_the_whole_merged_settings()
+    {
+        var current = Connector("""{"alm_server":"t.example.com","alm_pass":"pw","alm_context_root":"/trac"}""");
+        var edit = ResourceEdits.ConnectorChange(current, "Trac", inaccessible: true, new Hashtable { ["alm_pass"] = "rotated", ["alm_context_root"] = null });
+        var plan = ResourcePlanner.Update(edit, current, s_catalog, validate: true);
+
+        Assert.Equal(PlanAction.Update, plan.Action);
+        Assert.Equal(["inaccessible"], plan.PropertiesToSend.Select(property => property.WireName));
+        Assert.Equal(["Inaccessible: $false -> $true", "alm_pass: (secret) changed", "alm_context_root: '/trac' -> (cleared)"], plan.Changes.Select(change => change.ToString()));
+        Assert.Equal(["alm_server", "alm_pass", "alm_context_root"], plan.SettingsToSend!.Keys.Cast<string>());
+        Assert.Null(plan.SettingsToSend["alm_context_root"]);
+        Assert.Equal("ALM connector 9 'Trac'", plan.Target);
+    }
+
+    [Fact]
+    public void An_update_checks_the_merge_and_warns_only_about_the_keys_given()
+    {
+        // The server's deprecated old_flag is not the script's doing: no warning about it; the one given is warned about.
+        var current = Connector("""{"alm_server":"t.example.com","alm_pass":"pw","old_flag":true}""");
+        var quiet = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_server"] = "u.example.com" }), current, s_catalog, validate: true);
+        Assert.Empty(quiet.Warnings);
+        Assert.Empty(quiet.Errors);
+
+        var named = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["OLD_FLAG"] = false }), current, s_catalog, validate: true);
+        Assert.Equal(["old_flag"], named.Warnings.Select(warning => warning.Field));
+
+        var broken = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_server"] = " " }), current, s_catalog, validate: true);
+        var refusal = broken.Refusal("https://sde/");
+        Assert.Equal("SdeAlmSettingInvalid", refusal?.ErrorId);
+        Assert.Contains("alm_server: The field is required but its value is empty.", refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_the_server_did_not_show_are_never_merged_even_unchecked()
+    {
+        var hidden = AlmResourceMapper.ToConnector(Wire(9, "Trac", null), s_catalog, "https://sde/", null);
+        var plan = ResourcePlanner.Update(ResourceEdits.ConnectorChange(hidden, null, null, new Hashtable { ["alm_server"] = "x" }), hidden, s_catalog, validate: false);
+        Assert.True(plan.SettingsHidden);
+        Assert.Equal("SdePermissionDenied", plan.Refusal("https://sde/")?.ErrorId);
+
+        // A rename alone does not touch the settings, so it may go.
+        var rename = ResourcePlanner.Update(ResourceEdits.ConnectorChange(hidden, "New", null, null), hidden, s_catalog, validate: false);
+        Assert.Null(rename.Refusal("https://sde/"));
+    }
+
+    [Fact]
+    public void Keys_that_differ_only_in_case_are_refused_with_both_named_even_without_a_catalog()
+    {
+        var edit = ResourceEdits.NewConnector("X", "unknown", inaccessible: false, new OrderedDictionary { ["token"] = "a", ["TOKEN"] = "b" });
+        var plan = ResourcePlanner.Create(edit, "unknown", s_catalog, validate: false);
+        var refusal = plan.Refusal("https://sde/");
+        Assert.Equal("SdeAlmSettingInvalid", refusal?.ErrorId);
+        Assert.Contains("'token' and 'TOKEN' differ only in case", refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_plugin_is_refused_only_when_the_settings_are_to_be_checked()
+    {
+        var edit = ResourceEdits.NewConnector("X", "nope", inaccessible: false, new Hashtable { ["a"] = 1 });
+        Assert.Equal("SdeAlmPluginNotFound", ResourcePlanner.Create(edit, "nope", s_catalog, validate: true).Refusal("https://sde/")?.ErrorId);
+        Assert.Null(ResourcePlanner.Create(edit, "nope", s_catalog, validate: false).Refusal("https://sde/"));
+    }
+
+    private static AlmConnector Connector(string parameters) =>
+        AlmResourceMapper.ToConnector(Wire(9, "Trac", JsonDocument.Parse(parameters).RootElement), s_catalog, "https://sde/", null);
+
+    private static AlmConnectorWire Wire(int id, string name, JsonElement? parameters) =>
+        new() { Id = id, Name = name, System = new AlmSystemWire { Id = "trac" }, Params = parameters };
+}
