@@ -300,3 +300,64 @@ Describe 'Jobs' {
         $second.next | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Deleting' {
+    It 'refuses to delete a connector that ALM connections use, and deletes nothing' {
+        $scenario = New-Scenario
+        $answer = Invoke-Simulator $scenario 'api/v2/connectors/alm/1/' -Method DELETE
+        $answer.Status | Should -Be 400
+        $answer.Body | ConvertTo-Json -Compress | Should -Be '{"detail":"Cannot delete connector \"Jira Cloud\": it is used by 2 ALM connection(s) (1, 2)."}'
+        $store = Get-SimulatorStore $scenario
+        @($store.connectors.id) | Should -Be 1, 2, 3
+        @($store.connections.id) | Should -Be 1, 2, 3, 4
+        @($store.jobs.id) | Should -Be 1, 2, 3, 4, 5, 6, 7
+    }
+
+    It 'deletes a connection with its jobs, then its connector that nothing uses any more' {
+        $scenario = New-Scenario
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/2/' -Method DELETE).Body.detail |
+            Should -Be 'Cannot delete connector "Trac (on premises)": it is used by 1 ALM connection(s) (3).'
+        $connection = Invoke-Simulator $scenario 'api/v2/connections/alm/3/' -Method DELETE
+        $connection.Status | Should -Be 204
+        $connection.Body | Should -BeNullOrEmpty
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/2/' -Method DELETE).Status | Should -Be 204
+        $store = Get-SimulatorStore $scenario
+        @($store.connectors.id) | Should -Be 1, 3
+        @($store.connections.id) | Should -Be 1, 2, 4
+        @($store.jobs.id) | Should -Be 1, 3, 4, 5, 6
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/2/').Status | Should -Be 404
+    }
+
+    It 'nodelete answers 405 to DELETE of <Path>, without DELETE in Allow' -ForEach @(
+        @{ Path = 'api/v2/connectors/alm/3/' }
+        @{ Path = 'api/v2/connections/alm/4/' }
+    ) {
+        $scenario = New-Scenario 'nodelete'
+        $answer = Invoke-Simulator $scenario $Path -Method DELETE
+        $answer.Status | Should -Be 405
+        $answer.Body.detail | Should -Be 'Method "DELETE" not allowed.'
+        ($answer.Headers['Allow'] -join ', ') | Should -Be 'GET, PUT, PATCH, HEAD, OPTIONS'
+        (Invoke-Simulator $scenario $Path).Status | Should -Be 200
+        $store = Get-SimulatorStore $scenario
+        $store.connectors.Count | Should -Be 3
+        $store.connections.Count | Should -Be 4
+    }
+
+    It 'offers DELETE in Allow by default' {
+        $answer = Invoke-Simulator (New-Scenario) 'api/v2/connections/alm/4/' -Method POST -Body @{}
+        $answer.Status | Should -Be 405
+        ($answer.Headers['Allow'] -join ', ') | Should -Be 'GET, PUT, PATCH, DELETE, HEAD, OPTIONS'
+    }
+
+    It 'deletenotfound answers 404 to DELETE of <Path> that GET finds' -ForEach @(
+        @{ Path = 'api/v2/connectors/alm/3/' }
+        @{ Path = 'api/v2/connections/alm/4/' }
+    ) {
+        $scenario = New-Scenario 'deletenotfound'
+        $answer = Invoke-Simulator $scenario $Path -Method DELETE
+        $answer.Status | Should -Be 404
+        $answer.Body.detail | Should -Be 'Not found.'
+        (Invoke-Simulator $scenario $Path).Status | Should -Be 200
+        (Get-SimulatorStore $scenario).connections.Count | Should -Be 4
+    }
+}

@@ -50,6 +50,7 @@ internal sealed class AlmApi(AlmStores stores)
             Resource.ConnectorTest or Resource.ConnectionTest => "POST, OPTIONS",
             Resource.Jobs or Resource.ProjectJobs => "GET, HEAD, OPTIONS",
             _ when id is null => "GET, POST, HEAD, OPTIONS",
+            _ when scenario.NoDelete => "GET, PUT, PATCH, HEAD, OPTIONS",
             _ => "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
         };
         bool isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
@@ -222,6 +223,11 @@ internal sealed class AlmApi(AlmStores stores)
         HttpRequest request = context.Request;
         if (HttpMethods.IsDelete(request.Method))
         {
+            if (scenario.DeleteNotFound)
+            {
+                return ApiResult.NotFound();
+            }
+
             return resource == Resource.Connectors ? store.DeleteConnector(id!.Value) : store.DeleteConnection(id!.Value);
         }
 

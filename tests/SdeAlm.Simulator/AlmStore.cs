@@ -177,21 +177,26 @@ internal sealed class AlmStore
         }
     }
 
-    /// <summary>Deletes a connector and, as a database cascade would, its ALM connections and their jobs.</summary>
+    /// <summary>Deletes a connector that no ALM connection uses; one still in use is refused (400), nothing cascades.</summary>
     public ApiResult DeleteConnector(int id)
     {
         lock (gate)
         {
-            if (!connectors.Remove(id))
+            if (!connectors.TryGetValue(id, out ConnectorRecord? connector))
             {
                 return ApiResult.NotFound();
             }
 
-            foreach (int connectionId in connections.Values.Where(c => c.ConnectorId == id).Select(c => c.Id).ToList())
+            List<int> users = [.. connections.Values.Where(c => c.ConnectorId == id).Select(c => c.Id)];
+            if (users.Count > 0)
             {
-                RemoveConnection(connectionId);
+                return ApiResult.Invalid(new JsonObject
+                {
+                    ["detail"] = $"Cannot delete connector \"{connector.Name}\": it is used by {users.Count} ALM connection(s) ({string.Join(", ", users)}).",
+                });
             }
 
+            connectors.Remove(id);
             return new ApiResult(204, null);
         }
     }

@@ -83,6 +83,12 @@ internal sealed class Scenario
 
     public int WriteFailCount { get; private set; } = 1;
 
+    /// <summary>DELETE of connectors and connections is not allowed (405), as on a server that keeps removal out of the API.</summary>
+    public bool NoDelete { get; private set; }
+
+    /// <summary>DELETE of an existing connector or connection answers 404 although GET finds it.</summary>
+    public bool DeleteNotFound { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -129,6 +135,8 @@ internal sealed class Scenario
                 "writefail" when value == "drop" => Set(() => result.WriteFail = 0),
                 "writefail" => TryInt(value, 400, 599, v => result.WriteFail = v),
                 "writefailcount" => TryInt(value, 0, int.MaxValue, v => result.WriteFailCount = v),
+                "nodelete" => Set(() => result.NoDelete = true),
+                "deletenotfound" => Set(() => result.DeleteNotFound = true),
                 _ => true,
             };
 
