@@ -32,6 +32,25 @@ BeforeAll {
         Invoke-RestMethod -Uri "$($SimulatorUrl)_sim/requests?detail=1&prefix=$([uri]::EscapeDataString($Scenario))"
     }
 
+    function Get-SimulatorJson {
+        # A GET whose time texts stay text (Invoke-RestMethod would make them DateTime), to compare them literally.
+        param([string] $Scenario, [string] $Path)
+        (Invoke-WebRequest -Uri "$(Get-ScenarioUrl $Scenario)$Path" -Headers @{ Authorization = "Token $SimulatorToken" }).Content |
+            ConvertFrom-Json -DateKind String
+    }
+
+    function Wait-SimulatorJob {
+        # Reads a job until it is ready, at most $TimeoutSec (a generous bound, not a timing check).
+        param([string] $Scenario, [int] $Id, [int] $TimeoutSec = 30)
+        $deadline = [datetime]::UtcNow.AddSeconds($TimeoutSec)
+        do {
+            $job = Get-SimulatorJson $Scenario "api/v2/jobs/alm/$Id/"
+            if ($job.ready) { return $job }
+            Start-Sleep -Milliseconds 100
+        } while ([datetime]::UtcNow -lt $deadline)
+        $job
+    }
+
     $script:TracConnector = @{
         name   = 'Trac test'
         system = @{ id = 'trac' }
@@ -359,5 +378,123 @@ Describe 'Deleting' {
         $answer.Body.detail | Should -Be 'Not found.'
         (Invoke-Simulator $scenario $Path).Status | Should -Be 200
         (Get-SimulatorStore $scenario).connections.Count | Should -Be 4
+    }
+}
+
+Describe 'Sync jobs on demand' {
+    It 'queues a job that is not ready at once and is ready, succeeded, after jobdelay' {
+        $scenario = New-Scenario 'jobdelay=3000'
+        $before = [datetime]::UtcNow.AddSeconds(-1)
+        $answer = Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body ([ordered]@{ connection = 1; automatic = $false; ready = $false })
+        $answer.Status | Should -Be 201
+        $job = $answer.Body
+        @($job.PSObject.Properties.Name) | Should -Be 'id', 'user', 'succeeded', 'automatic', 'ready', 'result_message', 'last_run', 'connection', 'project_id'
+        $job.id | Should -Be 8
+        $job.user | Should -Be 1
+        $job.ready | Should -BeFalse
+        $job.succeeded | Should -BeFalse
+        $job.automatic | Should -BeFalse
+        $job.result_message | Should -Be ''
+        $job.connection | Should -Be 1
+        $job.project_id | Should -Be 1
+        $job.last_run.ToUniversalTime() | Should -BeGreaterThan $before
+        $job.last_run.ToUniversalTime() | Should -BeLessThan ([datetime]::UtcNow.AddSeconds(1))
+
+        (Get-SimulatorJson $scenario 'api/v2/jobs/alm/8/').ready | Should -BeFalse
+        $connection = Get-SimulatorJson $scenario 'api/v2/connections/alm/1/?include=last_job'
+        $connection.in_progress | Should -BeTrue
+        $connection.last_job.id | Should -Be 8
+
+        $finished = Wait-SimulatorJob $scenario 8
+        $finished.ready | Should -BeTrue
+        $finished.succeeded | Should -BeTrue
+        $finished.result_message | Should -Be 'Synchronized 12 tasks: 12 up to date.'
+        $finished.last_run | Should -Be (Get-SimulatorJson $scenario 'api/v2/jobs/alm/?connection=1').results[-1].last_run
+        (Get-SimulatorJson $scenario 'api/v2/connections/alm/1/').in_progress | Should -BeFalse
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 201
+    }
+
+    It 'with jobdelay=0 the job answered not ready is finished on the next read' {
+        $scenario = New-Scenario 'jobdelay=0'
+        $answer = Invoke-Simulator $scenario 'api/v2/projects/3/jobs/alm/' -Method POST -Body @{ connection = 4; automatic = $true; ready = $false }
+        $answer.Body.ready | Should -BeFalse
+        $answer.Body.automatic | Should -BeTrue
+        $job = (Get-SimulatorStore $scenario).jobs | Where-Object id -EQ 8
+        $job.ready | Should -BeTrue
+        $job.succeeded | Should -BeTrue
+        $job.automatic | Should -BeTrue
+        $job.connection | Should -Be 4
+    }
+
+    It 'fails the job of a connection whose connector''s server is unreachable' {
+        $scenario = New-Scenario 'jobdelay=0'
+        $patch = Invoke-Simulator $scenario 'api/v2/connectors/alm/3/' -Method PATCH -Body @{ params = @{ alm_server = 'Unreachable.example'; alm_api_token = 't' } }
+        $patch.Status | Should -Be 200
+        $null = Invoke-Simulator $scenario 'api/v2/projects/3/jobs/alm/' -Method POST -Body @{ connection = 4 }
+        $job = Get-SimulatorJson $scenario 'api/v2/jobs/alm/8/'
+        $job.ready | Should -BeTrue
+        $job.succeeded | Should -BeFalse
+        $job.result_message | Should -Be 'Error: could not connect to Unreachable.example: connection timed out.'
+    }
+
+    It 'jobfail fails every job queued through the API' {
+        $scenario = New-Scenario 'jobdelay=0', 'jobfail'
+        $null = Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }
+        $job = Get-SimulatorJson $scenario 'api/v2/jobs/alm/8/'
+        $job.succeeded | Should -BeFalse
+        $job.result_message | Should -Be 'Error: could not connect to jira.example.com: connection timed out.'
+    }
+
+    It 'refuses a second sync while one is queued, and connection 2 (job 6 running forever) is always busy' {
+        $scenario = New-Scenario 'jobdelay=600000'
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 201
+        $again = Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1; ready = $false }
+        $again.Status | Should -Be 400
+        $again.Body | ConvertTo-Json -Compress | Should -Be '{"detail":"A synchronization of ALM connection 1 is already queued or running."}'
+        $busy = Invoke-Simulator $scenario 'api/v2/projects/2/jobs/alm/' -Method POST -Body @{ connection = 2 }
+        $busy.Status | Should -Be 400
+        $busy.Body.detail | Should -Be 'A synchronization of ALM connection 2 is already queued or running.'
+        @((Get-SimulatorStore $scenario).jobs.id) | Should -Be 1, 2, 3, 4, 5, 6, 7, 8
+    }
+
+    It 'records a result from elsewhere with ready true, even for a busy connection' {
+        $scenario = New-Scenario
+        $answer = Invoke-Simulator $scenario 'api/v2/projects/2/jobs/alm/' -Method POST -Body @{
+            connection = 2; automatic = $false; ready = $true; succeeded = $true; result_message = 'Synchronized 3 tasks elsewhere.'
+        }
+        $answer.Status | Should -Be 201
+        $answer.Body.ready | Should -BeTrue
+        $answer.Body.succeeded | Should -BeTrue
+        $answer.Body.result_message | Should -Be 'Synchronized 3 tasks elsewhere.'
+        $answer.Body.project_id | Should -Be 2
+        $stored = (Get-SimulatorStore $scenario).jobs | Where-Object id -EQ 8
+        $stored.ready | Should -BeTrue
+        $stored.result_message | Should -Be 'Synchronized 3 tasks elsewhere.'
+        (Get-SimulatorJson $scenario 'api/v2/connections/alm/2/').in_progress | Should -BeTrue
+    }
+
+    It 'answers 400 in DRF form: <Case>' -ForEach @(
+        @{ Case = 'no connection'; Project = 1; Body = @{ ready = $false }
+            Expected = '{"connection":["This field is required."]}' }
+        @{ Case = 'unknown connection'; Project = 1; Body = @{ connection = 9 }
+            Expected = '{"connection":["Invalid pk \"9\" - object does not exist."]}' }
+        @{ Case = 'connection of another project'; Project = 1; Body = @{ connection = 3 }
+            Expected = '{"connection":["Invalid pk \"3\" - object does not exist."]}' }
+        @{ Case = 'not booleans'; Project = 1; Body = @{ connection = 1; ready = 'soon'; automatic = @(1) }
+            Expected = '{"automatic":["Must be a valid boolean."],"ready":["Must be a valid boolean."]}' }
+        @{ Case = 'null connection, null ready'; Project = 1; Body = @{ connection = $null; ready = $null }
+            Expected = '{"connection":["This field may not be null."],"ready":["This field may not be null."]}' }
+    ) {
+        $scenario = New-Scenario
+        $answer = Invoke-Simulator $scenario "api/v2/projects/$Project/jobs/alm/" -Method POST -Body $Body
+        $answer.Status | Should -Be 400
+        $answer.Body | ConvertTo-Json -Depth 5 -Compress | Should -Be $Expected
+        (Get-SimulatorStore $scenario).jobs.Count | Should -Be 7
+    }
+
+    It 'allows POST on a project''s jobs only' {
+        $answer = Invoke-Simulator (New-Scenario) 'api/v2/jobs/alm/' -Method POST -Body @{ connection = 1 }
+        $answer.Status | Should -Be 405
+        ($answer.Headers['Allow'] -join ', ') | Should -Be 'GET, HEAD, OPTIONS'
     }
 }

@@ -48,7 +48,8 @@ internal sealed class AlmApi(AlmStores stores)
         string allow = resource switch
         {
             Resource.ConnectorTest or Resource.ConnectionTest => "POST, OPTIONS",
-            Resource.Jobs or Resource.ProjectJobs => "GET, HEAD, OPTIONS",
+            Resource.Jobs => "GET, HEAD, OPTIONS",
+            Resource.ProjectJobs => "GET, POST, HEAD, OPTIONS",
             _ when id is null => "GET, POST, HEAD, OPTIONS",
             _ when scenario.NoDelete => "GET, PUT, PATCH, HEAD, OPTIONS",
             _ => "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
@@ -176,7 +177,7 @@ internal sealed class AlmApi(AlmStores stores)
     }
 
     /// <summary>
-    /// POST, PATCH, PUT and DELETE, including the connectivity tests. The write fault options count
+    /// POST, PATCH, PUT and DELETE, including the connectivity tests and queuing jobs. The write fault options count
     /// these requests per prefix: the first writethrottlecount are refused before anything happens,
     /// the next writefailcount are applied and then answered with the failure.
     /// </summary>
@@ -243,6 +244,7 @@ internal sealed class AlmApi(AlmStores stores)
             Resource.ConnectorTest => store.TestConnector(body),
             Resource.ConnectionTest => store.TestConnection(body),
             Resource.Connectors => store.SaveConnector(id, body, partial),
+            Resource.ProjectJobs => store.CreateJob(id!.Value, body, TimeSpan.FromMilliseconds(scenario.JobDelayMs), scenario.JobFail, withProject: !scenario.NoJobProject),
             _ => store.SaveConnection(id, body, partial),
         };
     }

@@ -45,6 +45,9 @@ internal sealed record JobRecord(
     DateTimeOffset LastRun,
     string Message);
 
+/// <summary>How and when a job queued through the API finishes: its readiness is computed on each read, no timer runs.</summary>
+internal sealed record QueuedOutcome(long QueuedAt, TimeSpan Delay, bool Succeeded, string Message);
+
 /// <summary>What a store operation answers: a status and a JSON body (null for 204).</summary>
 internal sealed record ApiResult(int Status, JsonNode? Body)
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +9,8 @@ namespace SdeAlm.Simulator;
 /// The connectors, ALM connections and jobs of one context-root prefix: each test prefix gets its
 /// own freshly seeded store, so parallel test files never see each other's writes. Validation
 /// follows Django REST Framework's wording; which params are required comes from the catalog
-/// this store's mode serves. One lock guards everything: the data is tiny.
+/// this store's mode serves. One lock guards everything: the data is tiny. Jobs queued through
+/// the API finish lazily: every read first settles those whose time has come.
 /// </summary>
 internal sealed class AlmStore
 {
@@ -22,6 +24,12 @@ internal sealed class AlmStore
     private readonly SortedDictionary<int, ConnectorRecord> connectors = [];
     private readonly SortedDictionary<int, ConnectionRecord> connections = [];
     private readonly SortedDictionary<int, JobRecord> jobs = [];
+
+    // Connection id → its job that is not ready (queued or running): at most one, the busy rule.
+    private readonly Dictionary<int, int> runningJobByConnection = [];
+
+    // Job id → how and when a job queued through the API finishes.
+    private readonly Dictionary<int, QueuedOutcome> queued = [];
     private int nextConnectorId = 1;
     private int nextConnectionId = 1;
     private int nextJobId = 1;
@@ -76,9 +84,8 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
-            var job = new JobRecord(nextJobId++, connection.Id, user, succeeded, ready, automatic,
-                DateTimeOffset.Parse(lastRun, CultureInfo.InvariantCulture), message);
-            jobs.Add(job.Id, job);
+            AddJob(new JobRecord(nextJobId++, connection.Id, user, succeeded, ready, automatic,
+                DateTimeOffset.Parse(lastRun, CultureInfo.InvariantCulture), message));
         }
     }
 
@@ -223,6 +230,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return
             [
                 .. connections.Values
@@ -236,6 +244,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return connections.TryGetValue(id, out ConnectionRecord? record)
                 ? new ApiResult(200, RenderConnection(record, includeLastJob, withParams))
                 : ApiResult.NotFound();
@@ -246,6 +255,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             ConnectionRecord? existing = null;
             if (existingId is int id && !connections.TryGetValue(id, out existing))
             {
@@ -380,6 +390,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return
             [
                 .. jobs.Values
@@ -393,7 +404,82 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return jobs.TryGetValue(id, out JobRecord? job) ? new ApiResult(200, RenderJob(job, expandConnection, withProject, withParams)) : ApiResult.NotFound();
+        }
+    }
+
+    /// <summary>
+    /// <c>POST projects/{id}/jobs/alm/</c>: with <c>ready</c> false queues a sync of the connection
+    /// that finishes <paramref name="delay"/> later (refused while another job of it is not ready);
+    /// with <c>ready</c> true records the result of a sync run elsewhere, as sent.
+    /// </summary>
+    public ApiResult CreateJob(int projectId, JsonObject body, TimeSpan delay, bool alwaysFail, bool withProject)
+    {
+        lock (gate)
+        {
+            Settle();
+            var errors = new JsonObject();
+            ConnectionRecord? connection = null;
+            if (Present(body, "connection", partial: false, errors, out JsonNode? connectionNode) &&
+                ReadPrimaryKey(connectionNode, "connection", errors) is int connectionId)
+            {
+                if (connections.TryGetValue(connectionId, out ConnectionRecord? found) && found.ProjectId == projectId)
+                {
+                    connection = found;
+                }
+                else
+                {
+                    errors["connection"] = Messages(InvalidPk(connectionId.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+
+            bool automatic = ReadOptionalBoolean(body, "automatic", errors);
+            bool ready = ReadOptionalBoolean(body, "ready", errors);
+            bool succeeded = ReadOptionalBoolean(body, "succeeded", errors);
+            string message = "";
+            if (body.TryGetPropertyValue("result_message", out JsonNode? messageNode))
+            {
+                if (messageNode is JsonValue v && v.TryGetValue(out string? text))
+                {
+                    message = text;
+                }
+                else
+                {
+                    errors["result_message"] = Messages(messageNode is null ? "This field may not be null." : "Not a valid string.");
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiResult.Invalid(errors);
+            }
+
+            if (!ready && runningJobByConnection.ContainsKey(connection!.Id))
+            {
+                return ApiResult.Invalid(new JsonObject
+                {
+                    ["detail"] = $"A synchronization of ALM connection {connection.Id} is already queued or running.",
+                });
+            }
+
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            JobRecord job;
+            if (ready)
+            {
+                job = new JobRecord(nextJobId++, connection!.Id, User: 1, succeeded, Ready: true, automatic, now, message);
+            }
+            else
+            {
+                job = new JobRecord(nextJobId++, connection!.Id, User: 1, Succeeded: false, Ready: false, automatic, now, "");
+                string server = ServerOf(connectors[connection.ConnectorId]);
+                queued.Add(job.Id, alwaysFail || server.Contains("unreachable", StringComparison.OrdinalIgnoreCase)
+                    ? new QueuedOutcome(Stopwatch.GetTimestamp(), delay, Succeeded: false, $"Error: could not connect to {server}: connection timed out.")
+                    : new QueuedOutcome(Stopwatch.GetTimestamp(), delay, Succeeded: true, "Synchronized 12 tasks: 12 up to date."));
+            }
+
+            AddJob(job);
+            return new ApiResult(201, RenderJob(job, expandConnection: false, withProject, withParams: true));
         }
     }
 
@@ -402,6 +488,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return new JsonObject
             {
                 ["connectors"] = new JsonArray([.. connectors.Values.Select(RenderConnector)]),
@@ -439,7 +526,7 @@ internal sealed class AlmStore
         }
 
         result["inaccessible"] = connector.Inaccessible;
-        result["in_progress"] = record.InProgress;
+        result["in_progress"] = record.InProgress || runningJobByConnection.ContainsKey(record.Id);
         result["connector"] = record.ConnectorId;
         result["project"] = record.ProjectId;
         if (IssueTracker)
@@ -515,9 +602,50 @@ internal sealed class AlmStore
         foreach (int jobId in jobs.Values.Where(j => j.ConnectionId == id).Select(j => j.Id).ToList())
         {
             jobs.Remove(jobId);
+            queued.Remove(jobId);
         }
 
+        runningJobByConnection.Remove(id);
         return true;
+    }
+
+    // ---- jobs that finish by themselves (caller holds the lock) ----
+
+    private void AddJob(JobRecord job)
+    {
+        jobs.Add(job.Id, job);
+        if (!job.Ready)
+        {
+            runningJobByConnection[job.ConnectionId] = job.Id;
+        }
+    }
+
+    /// <summary>Finishes the queued jobs whose delay has passed: readiness is computed on read, no timer runs.</summary>
+    private void Settle()
+    {
+        if (queued.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (jobId, outcome) in queued.ToList())
+        {
+            if (Stopwatch.GetElapsedTime(outcome.QueuedAt) < outcome.Delay)
+            {
+                continue;
+            }
+
+            JobRecord job = jobs[jobId];
+            jobs[jobId] = job with { Ready = true, Succeeded = outcome.Succeeded, Message = outcome.Message };
+            queued.Remove(jobId);
+            runningJobByConnection.Remove(job.ConnectionId);
+        }
+    }
+
+    private string ServerOf(ConnectorRecord connector)
+    {
+        string? field = Schemas.Find(connector.PluginId)?.ServerField?.Name;
+        return field is not null && connector.Params[field] is JsonValue value && value.TryGetValue(out string? server) ? server : "";
     }
 
     // ---- connectivity ----
@@ -639,6 +767,23 @@ internal sealed class AlmStore
         }
 
         return node!.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+    }
+
+    /// <summary>An optional boolean (false when absent), DRF's BooleanField.</summary>
+    private static bool ReadOptionalBoolean(JsonObject body, string key, JsonObject errors)
+    {
+        if (!body.TryGetPropertyValue(key, out JsonNode? node))
+        {
+            return false;
+        }
+
+        if (TryBoolean(node, out bool value))
+        {
+            return value;
+        }
+
+        errors[key] = Messages(node is null ? "This field may not be null." : "Must be a valid boolean.");
+        return false;
     }
 
     private PluginSchema? ReadPlugin(JsonNode? node, JsonObject errors)

@@ -89,6 +89,12 @@ internal sealed class Scenario
     /// <summary>DELETE of an existing connector or connection answers 404 although GET finds it.</summary>
     public bool DeleteNotFound { get; private set; }
 
+    /// <summary>How long a queued sync job takes to finish, in milliseconds.</summary>
+    public int JobDelayMs { get; private set; } = 1000;
+
+    /// <summary>Every sync job queued through the API fails.</summary>
+    public bool JobFail { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -137,6 +143,8 @@ internal sealed class Scenario
                 "writefailcount" => TryInt(value, 0, int.MaxValue, v => result.WriteFailCount = v),
                 "nodelete" => Set(() => result.NoDelete = true),
                 "deletenotfound" => Set(() => result.DeleteNotFound = true),
+                "jobdelay" => TryInt(value, 0, 600_000, v => result.JobDelayMs = v),
+                "jobfail" => Set(() => result.JobFail = true),
                 _ => true,
             };
 
