@@ -497,4 +497,19 @@ Describe 'Sync jobs on demand' {
         $answer.Status | Should -Be 405
         ($answer.Headers['Allow'] -join ', ') | Should -Be 'GET, HEAD, OPTIONS'
     }
+
+    It 'journals the body of job POSTs, a throttled one too, and no other body' {
+        $scenario = New-Scenario 'writethrottle=429', 'retryafter=0'
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1; automatic = $false; ready = $false }).Status | Should -Be 429
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/' -Method POST -Body $TracConnector).Status | Should -Be 201
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 201
+        $journal = Get-SimulatorRequestDetail $scenario
+        $journal.requests.Count | Should -Be 3
+        $journal.requests[0].body | ConvertTo-Json -Compress | Should -Match '^\{(?=.*"connection":1)(?=.*"automatic":false)(?=.*"ready":false).*\}$'
+        @($journal.requests[0].body.PSObject.Properties.Name).Count | Should -Be 3
+        $journal.requests[1].PSObject.Properties.Name | Should -Not -Contain 'body'
+        $journal.requests[2].body | ConvertTo-Json -Compress | Should -Be '{"connection":1}'
+        $raw = Invoke-WebRequest -Uri "$($SimulatorUrl)_sim/requests?detail=1&prefix=$scenario"
+        $raw.Content | Should -Not -Match 'p@ss-1'
+    }
 }

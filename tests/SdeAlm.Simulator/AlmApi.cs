@@ -183,6 +183,18 @@ internal sealed class AlmApi(AlmStores stores)
     /// </summary>
     private static async Task WriteWriteAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
     {
+        // Job bodies hold no secrets, so the journal keeps them (tests check what was asked for);
+        // read before anything else so that a throttled attempt shows its body too.
+        BodyRead? jobBody = null;
+        if (resource == Resource.ProjectJobs)
+        {
+            jobBody = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (jobBody.Parsed is not null && RequestJournal.Find(context) is LoggedRequest logged)
+            {
+                logged.Body = jobBody.Parsed.DeepClone();
+            }
+        }
+
         long number = store.NextWriteNumber();
         if (scenario.WriteThrottle is int throttleStatus && number <= scenario.WriteThrottleCount)
         {
@@ -196,7 +208,7 @@ internal sealed class AlmApi(AlmStores stores)
             return;
         }
 
-        ApiResult result = await ApplyAsync(context, scenario, store, resource, id).ConfigureAwait(false);
+        ApiResult result = await ApplyAsync(context, scenario, store, resource, id, jobBody).ConfigureAwait(false);
 
         long failFrom = scenario.WriteThrottle is null ? 0 : scenario.WriteThrottleCount;
         if (scenario.WriteFail is int failStatus && number > failFrom && number <= failFrom + scenario.WriteFailCount)
@@ -214,7 +226,7 @@ internal sealed class AlmApi(AlmStores stores)
         await WriteAsync(context, result).ConfigureAwait(false);
     }
 
-    private static async Task<ApiResult> ApplyAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
+    private static async Task<ApiResult> ApplyAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id, BodyRead? bodyRead)
     {
         if (scenario.NoParams && resource is Resource.Connections or Resource.ConnectionTest)
         {
@@ -232,10 +244,10 @@ internal sealed class AlmApi(AlmStores stores)
             return resource == Resource.Connectors ? store.DeleteConnector(id!.Value) : store.DeleteConnection(id!.Value);
         }
 
-        (JsonObject? body, ApiResult? error) = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (body is null)
+        BodyRead read = bodyRead ?? await ReadBodyAsync(context).ConfigureAwait(false);
+        if (read.Body is not JsonObject body)
         {
-            return error!;
+            return read.Error!;
         }
 
         bool partial = HttpMethods.IsPatch(request.Method);
@@ -249,21 +261,24 @@ internal sealed class AlmApi(AlmStores stores)
         };
     }
 
+    /// <summary>A request body: <see cref="Parsed"/> is any JSON it held, <see cref="Body"/> the object the API wants, else <see cref="Error"/>.</summary>
+    private sealed record BodyRead(JsonNode? Parsed, JsonObject? Body, ApiResult? Error);
+
     /// <summary>The JSON object of the request, DRF style: an empty body is an empty object.</summary>
-    private static async Task<(JsonObject? Body, ApiResult? Error)> ReadBodyAsync(HttpContext context)
+    private static async Task<BodyRead> ReadBodyAsync(HttpContext context)
     {
         HttpRequest request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         if (buffer.Length == 0)
         {
-            return ([], null);
+            return new BodyRead(null, [], null);
         }
 
         string? mediaType = request.ContentType?.Split(';')[0].Trim();
         if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, new ApiResult(415, new JsonObject { ["detail"] = $"Unsupported media type \"{request.ContentType}\" in request." }));
+            return new BodyRead(null, null, new ApiResult(415, new JsonObject { ["detail"] = $"Unsupported media type \"{request.ContentType}\" in request." }));
         }
 
         JsonNode? node;
@@ -273,16 +288,16 @@ internal sealed class AlmApi(AlmStores stores)
         }
         catch (JsonException ex)
         {
-            return (null, ApiResult.Invalid(new JsonObject { ["detail"] = $"JSON parse error - {ex.Message}" }));
+            return new BodyRead(null, null, ApiResult.Invalid(new JsonObject { ["detail"] = $"JSON parse error - {ex.Message}" }));
         }
 
         if (node is JsonObject body)
         {
-            return (body, null);
+            return new BodyRead(body, body, null);
         }
 
         string type = node is JsonArray ? "list" : node?.GetValueKind() == JsonValueKind.String ? "str" : "value";
-        return (null, ApiResult.Invalid(new JsonObject { ["non_field_errors"] = AlmStore.Messages($"Invalid data. Expected a dictionary, but got {type}.") }));
+        return new BodyRead(node, null, ApiResult.Invalid(new JsonObject { ["non_field_errors"] = AlmStore.Messages($"Invalid data. Expected a dictionary, but got {type}.") }));
     }
 
     /// <summary>The whole list, or with <c>page=N</c> in the context root DRF's page object, <c>next</c> keeping the filters.</summary>

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Net.Http.Headers;
 
@@ -82,6 +83,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         string prefix = string.Join('/', segments, 0, split);
         string routePath = string.Join('/', route.AsEnumerable()) + (route.Count > 0 && (request.Path.Value ?? "").EndsWith('/') ? "/" : "");
         var (sequence, logged) = journal.Record(prefix, request.Headers, request.Method, routePath, request.QueryString.Value?.TrimStart('?') ?? "");
+        RequestJournal.Attach(context, logged);
         try
         {
             await HandleScenarioAsync(context, prefix, sequence, scenarioSegments, route).ConfigureAwait(false);
@@ -365,6 +367,12 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
             writer.WriteString("path", request.Path);
             writer.WriteString("query", request.Query);
             writer.WriteNumber("status", request.Status);
+            if (request.Body is JsonNode body)
+            {
+                writer.WritePropertyName("body");
+                body.WriteTo(writer);
+            }
+
             writer.WriteEndObject();
         }
 
