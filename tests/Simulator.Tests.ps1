@@ -513,3 +513,44 @@ Describe 'Sync jobs on demand' {
         $raw.Content | Should -Not -Match 'p@ss-1'
     }
 }
+
+Describe 'Jobs paths' {
+    It 'answers 404 to jobs/issue-tracker by default, and keeps jobs/alm in the issuetracker mode' {
+        $default = New-Scenario
+        (Invoke-Simulator $default 'api/v2/jobs/issue-tracker/').Status | Should -Be 404
+        (Invoke-Simulator $default 'api/v2/projects/1/jobs/issue-tracker/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 404
+        $current = New-Scenario 'issuetracker'
+        @((Invoke-Simulator $current 'api/v2/jobs/alm/').Body.results.id) | Should -Be 1, 2, 3, 4, 5, 6, 7
+        (Invoke-Simulator $current 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 201
+        (Invoke-Simulator $current 'api/v2/jobs/issue-tracker/').Status | Should -Be 404
+    }
+
+    It 'jobsissuetracker serves jobs only under the issue-tracker name' {
+        $scenario = New-Scenario 'jobsissuetracker'
+        @((Invoke-Simulator $scenario 'api/v2/jobs/issue-tracker/').Body.results.id) | Should -Be 1, 2, 3, 4, 5, 6, 7
+        (Invoke-Simulator $scenario 'api/v2/jobs/issue-tracker/4/').Body.connection | Should -Be 1
+        @((Invoke-Simulator $scenario 'api/v2/projects/2/jobs/issue-tracker/').Body.results.id) | Should -Be 2, 3, 6, 7
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/issue-tracker/' -Method POST -Body @{ connection = 1 }).Body.id | Should -Be 8
+        (Invoke-Simulator $scenario 'api/v2/jobs/alm/').Status | Should -Be 404
+        (Invoke-Simulator $scenario 'api/v2/jobs/alm/4/').Status | Should -Be 404
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 404
+        (Get-SimulatorStore $scenario).jobs.Count | Should -Be 8
+    }
+
+    It 'nojobs answers 404 Not found. to <Method> <Path>' -ForEach @(
+        @{ Method = 'GET'; Path = 'api/v2/jobs/alm/' }
+        @{ Method = 'GET'; Path = 'api/v2/jobs/alm/4/' }
+        @{ Method = 'GET'; Path = 'api/v2/projects/1/jobs/alm/' }
+        @{ Method = 'POST'; Path = 'api/v2/projects/1/jobs/alm/' }
+        @{ Method = 'GET'; Path = 'api/v2/jobs/issue-tracker/' }
+        @{ Method = 'POST'; Path = 'api/v2/projects/1/jobs/issue-tracker/' }
+    ) {
+        $scenario = New-Scenario 'nojobs', 'jobsissuetracker'
+        $request = @{ Method = $Method }
+        if ($Method -eq 'POST') { $request.Body = @{ connection = 1 } }
+        $answer = Invoke-Simulator $scenario $Path @request
+        $answer.Status | Should -Be 404
+        $answer.Body.detail | Should -Be 'Not found.'
+        (Get-SimulatorStore $scenario).jobs.Count | Should -Be 7
+    }
+}

@@ -12,7 +12,8 @@ namespace SdeAlm.Simulator;
 /// The stateful part of the API: connectors, ALM connections, their connectivity tests and sync
 /// jobs, served from the prefix's <see cref="AlmStore"/>. Default mode serves the SD Elements 4-5
 /// names (<c>…/alm/</c>, <c>testalm</c>); the issuetracker mode serves only <c>…/issue-tracker/</c>
-/// (no <c>testalm</c>). Jobs keep their <c>alm</c> paths in both modes.
+/// (no <c>testalm</c>). Jobs keep their <c>alm</c> paths in both modes, unless jobsissuetracker
+/// moves them to <c>issue-tracker</c> or nojobs removes them.
 /// </summary>
 internal sealed class AlmApi(AlmStores stores)
 {
@@ -38,7 +39,7 @@ internal sealed class AlmApi(AlmStores stores)
 
     public async Task HandleAsync(HttpContext context, Scenario scenario, string prefix, ArraySegment<string> route)
     {
-        if (!TryRoute(route, scenario.IssueTracker, out Resource resource, out int? id))
+        if (!TryRoute(route, scenario, out Resource resource, out int? id))
         {
             await WriteAsync(context, ApiResult.NotFound()).ConfigureAwait(false);
             return;
@@ -72,11 +73,13 @@ internal sealed class AlmApi(AlmStores stores)
         await WriteWriteAsync(context, scenario, store, resource, id).ConfigureAwait(false);
     }
 
-    private static bool TryRoute(ArraySegment<string> route, bool issueTracker, out Resource resource, out int? id)
+    private static bool TryRoute(ArraySegment<string> route, Scenario scenario, out Resource resource, out int? id)
     {
         resource = default;
         id = null;
+        bool issueTracker = scenario.IssueTracker;
         string kind = issueTracker ? "issue-tracker" : "alm";
+        string jobKind = scenario.JobsIssueTracker ? "issue-tracker" : "alm";
         int? trailingId = null;
 
         if (route[2] is "connectors" or "connections")
@@ -97,14 +100,19 @@ internal sealed class AlmApi(AlmStores stores)
             return true;
         }
 
-        if (route[2] == "jobs" && route[3] == "alm" && route.Count <= 5 && (route.Count == 4 || TryId(route[4], out trailingId)))
+        if (scenario.NoJobs)
+        {
+            return false;
+        }
+
+        if (route[2] == "jobs" && route[3] == jobKind && route.Count <= 5 && (route.Count == 4 || TryId(route[4], out trailingId)))
         {
             resource = Resource.Jobs;
             id = trailingId;
             return true;
         }
 
-        if (route[2] == "projects" && route.Count == 6 && TryId(route[3], out int? project) && route[4] == "jobs" && route[5] == "alm")
+        if (route[2] == "projects" && route.Count == 6 && TryId(route[3], out int? project) && route[4] == "jobs" && route[5] == jobKind)
         {
             resource = Resource.ProjectJobs;
             id = project;

@@ -95,6 +95,12 @@ internal sealed class Scenario
     /// <summary>Every sync job queued through the API fails.</summary>
     public bool JobFail { get; private set; }
 
+    /// <summary>Jobs live under <c>jobs/issue-tracker/</c> instead of <c>jobs/alm/</c>.</summary>
+    public bool JobsIssueTracker { get; private set; }
+
+    /// <summary>No jobs paths at all (404), as on a server without the jobs API.</summary>
+    public bool NoJobs { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -145,6 +151,8 @@ internal sealed class Scenario
                 "deletenotfound" => Set(() => result.DeleteNotFound = true),
                 "jobdelay" => TryInt(value, 0, 600_000, v => result.JobDelayMs = v),
                 "jobfail" => Set(() => result.JobFail = true),
+                "jobsissuetracker" => Set(() => result.JobsIssueTracker = true),
+                "nojobs" => Set(() => result.NoJobs = true),
                 _ => true,
             };
 
