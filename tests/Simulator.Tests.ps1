@@ -39,6 +39,11 @@ BeforeAll {
             ConvertFrom-Json -DateKind String
     }
 
+    function Get-SimulatorConcurrency {
+        param([string] $Scenario)
+        Invoke-RestMethod -Uri "$($SimulatorUrl)_sim/concurrency?prefix=$([uri]::EscapeDataString($Scenario))"
+    }
+
     function Wait-SimulatorJob {
         # Reads a job until it is ready, at most $TimeoutSec (a generous bound, not a timing check).
         param([string] $Scenario, [int] $Id, [int] $TimeoutSec = 30)
@@ -552,5 +557,49 @@ Describe 'Jobs paths' {
         $answer.Status | Should -Be 404
         $answer.Body.detail | Should -Be 'Not found.'
         (Get-SimulatorStore $scenario).jobs.Count | Should -Be 7
+    }
+}
+
+Describe 'Slow connectivity tests' {
+    It 'testdelay holds <Count> tests of <Path> in flight at once, and /_sim/concurrency counts them exactly' -ForEach @(
+        @{ Count = 4; Path = 'api/v2/connectors/testalm/'
+            Body = @{ name = 'probe'; system = @{ id = 'trac' }; params = @{ alm_server = 'trac.test.example'; alm_user = 'bot'; alm_pass = 'p@ss-1' } } }
+        @{ Count = 3; Path = 'api/v2/connections/testalm/'
+            Body = @{ connector = 1; alias = 'a'; project = 1; params = @{ alm_project = 'PAY' } } }
+    ) {
+        $scenario = New-Scenario 'testdelay=4000'
+        $null = Invoke-Simulator $scenario 'api/v2/connectors/alm/'
+        $counts = Get-SimulatorConcurrency $scenario
+        "$($counts.current) $($counts.max) $($counts.total)" | Should -Be '0 0 0'
+
+        $uri = "$(Get-ScenarioUrl $scenario)$Path"
+        $json = $Body | ConvertTo-Json -Depth 5 -Compress
+        $job = 1..$Count | ForEach-Object -ThrottleLimit $Count -AsJob -Parallel {
+            Invoke-RestMethod -Uri $using:uri -Method POST -ContentType 'application/json' -Body $using:json `
+                -Headers @{ Authorization = "Token $using:SimulatorToken" }
+        }
+        try {
+            $deadline = [datetime]::UtcNow.AddSeconds(30)
+            do {
+                $inFlight = Get-SimulatorConcurrency $scenario
+                if ($inFlight.current -ge $Count) { break }
+                Start-Sleep -Milliseconds 50
+            } while ([datetime]::UtcNow -lt $deadline -and $job.State -eq 'Running')
+            $inFlight.current | Should -Be $Count
+            $answers = @($job | Wait-Job -Timeout 60 | Receive-Job)
+        }
+        finally {
+            $job | Remove-Job -Force
+        }
+
+        @($answers.success) | Should -Be (@($true) * $Count)
+        $counts = Get-SimulatorConcurrency $scenario
+        "$($counts.current) $($counts.max) $($counts.total)" | Should -Be "0 $Count $Count"
+        (Get-SimulatorRequestDetail $scenario).methods.POST | Should -Be $Count
+    }
+
+    It 'counts nothing for a prefix that ran no connectivity test' {
+        $counts = Get-SimulatorConcurrency (New-Scenario)
+        $counts | ConvertTo-Json -Compress | Should -Be '{"current":0,"max":0,"total":0}'
     }
 }

@@ -70,7 +70,24 @@ internal sealed class AlmApi(AlmStores stores)
             return;
         }
 
-        await WriteWriteAsync(context, scenario, store, resource, id).ConfigureAwait(false);
+        // A connectivity test is in flight from here until its answer is decided: it leaves the
+        // count before the answer is sent, so a client that has its answer sees it counted out.
+        TestConcurrency? counters = resource is Resource.ConnectorTest or Resource.ConnectionTest ? stores.Concurrency(prefix) : null;
+        counters?.Enter();
+        ApiResult? result;
+        try
+        {
+            result = await DecideWriteAsync(context, scenario, store, resource, id).ConfigureAwait(false);
+        }
+        finally
+        {
+            counters?.Leave();
+        }
+
+        if (result is not null)
+        {
+            await WriteAsync(context, result).ConfigureAwait(false);
+        }
     }
 
     private static bool TryRoute(ArraySegment<string> route, Scenario scenario, out Resource resource, out int? id)
@@ -185,11 +202,12 @@ internal sealed class AlmApi(AlmStores stores)
     }
 
     /// <summary>
-    /// POST, PATCH, PUT and DELETE, including the connectivity tests and queuing jobs. The write fault options count
-    /// these requests per prefix: the first writethrottlecount are refused before anything happens,
-    /// the next writefailcount are applied and then answered with the failure.
+    /// POST, PATCH, PUT and DELETE, including the connectivity tests and queuing jobs: the answer to
+    /// send, or null when the connection was dropped. The write fault options count these requests
+    /// per prefix: the first writethrottlecount are refused before anything happens, the next
+    /// writefailcount are applied and then answered with the failure.
     /// </summary>
-    private static async Task WriteWriteAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
+    private static async Task<ApiResult?> DecideWriteAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
     {
         // Job bodies hold no secrets, so the journal keeps them (tests check what was asked for);
         // read before anything else so that a throttled attempt shows its body too.
@@ -212,8 +230,21 @@ internal sealed class AlmApi(AlmStores stores)
             }
 
             string detail = throttleStatus == 429 ? "Request was throttled." : "Service temporarily unavailable.";
-            await WriteAsync(context, new ApiResult(throttleStatus, new JsonObject { ["detail"] = detail })).ConfigureAwait(false);
-            return;
+            return new ApiResult(throttleStatus, new JsonObject { ["detail"] = detail });
+        }
+
+        if (scenario.TestDelayMs > 0 && resource is Resource.ConnectorTest or Resource.ConnectionTest)
+        {
+            // The remote check takes its time; nothing is locked meanwhile.
+            try
+            {
+                await Task.Delay(scenario.TestDelayMs, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return null;
+            }
         }
 
         ApiResult result = await ApplyAsync(context, scenario, store, resource, id, jobBody).ConfigureAwait(false);
@@ -224,14 +255,13 @@ internal sealed class AlmApi(AlmStores stores)
             if (failStatus == 0)
             {
                 context.Abort();
-                return;
+                return null;
             }
 
-            await WriteAsync(context, new ApiResult(failStatus, new JsonObject { ["detail"] = $"Simulated {failStatus} after the change was applied." })).ConfigureAwait(false);
-            return;
+            return new ApiResult(failStatus, new JsonObject { ["detail"] = $"Simulated {failStatus} after the change was applied." });
         }
 
-        await WriteAsync(context, result).ConfigureAwait(false);
+        return result;
     }
 
     private static async Task<ApiResult> ApplyAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id, BodyRead? bodyRead)

@@ -5,14 +5,23 @@ namespace SdeAlm.Simulator;
 
 /// <summary>
 /// Creates the store of each context-root prefix on first use, seeded with the same data every
-/// time (README.md lists it), under the field names of the prefix's mode.
+/// time (README.md lists it), under the field names of the prefix's mode. Also keeps the
+/// per-prefix counters of connectivity tests in flight (<c>/_sim/concurrency</c>).
 /// </summary>
 internal sealed class AlmStores(PluginSchemas almSchemas, Lazy<PluginSchemas> issueTrackerSchemas)
 {
     private readonly ConcurrentDictionary<string, Lazy<AlmStore>> stores = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, TestConcurrency> concurrency = new(StringComparer.Ordinal);
+
     public AlmStore For(string prefix, Scenario scenario) =>
         stores.GetOrAdd(prefix, _ => new Lazy<AlmStore>(() => Seed(scenario.IssueTracker))).Value;
+
+    /// <summary>The connectivity test counters of <paramref name="prefix"/>, created on first use.</summary>
+    public TestConcurrency Concurrency(string prefix) => concurrency.GetOrAdd(prefix, static _ => new TestConcurrency());
+
+    /// <summary>The counters of <paramref name="prefix"/> if it has any, without creating them.</summary>
+    public TestConcurrency? FindConcurrency(string prefix) => concurrency.TryGetValue(prefix, out TestConcurrency? counters) ? counters : null;
 
     private AlmStore Seed(bool issueTracker)
     {

@@ -101,6 +101,9 @@ internal sealed class Scenario
     /// <summary>No jobs paths at all (404), as on a server without the jobs API.</summary>
     public bool NoJobs { get; private set; }
 
+    /// <summary>How long each connectivity test (<c>testalm</c>) takes before it answers, in milliseconds.</summary>
+    public int TestDelayMs { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -153,6 +156,7 @@ internal sealed class Scenario
                 "jobfail" => Set(() => result.JobFail = true),
                 "jobsissuetracker" => Set(() => result.JobsIssueTracker = true),
                 "nojobs" => Set(() => result.NoJobs = true),
+                "testdelay" => TryInt(value, 0, 600_000, v => result.TestDelayMs = v),
                 _ => true,
             };
 

@@ -322,6 +322,16 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
             byte[] body = AlmApi.Serialize(Stores.For(prefix, scenario).Dump(withProject: !scenario.NoJobProject));
             await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, body).ConfigureAwait(false);
         }
+        else if (endpoint == "concurrency")
+        {
+            TestConcurrency? counters = Stores.FindConcurrency(prefix);
+            await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+            {
+                writer.WriteNumber("current", counters?.Current ?? 0);
+                writer.WriteNumber("max", counters?.Max ?? 0);
+                writer.WriteNumber("total", counters?.Total ?? 0);
+            }).ConfigureAwait(false);
+        }
         else if (endpoint == "fuzz")
         {
             await WriteFuzzCatalogAsync(context).ConfigureAwait(false);
