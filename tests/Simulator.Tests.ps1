@@ -603,3 +603,76 @@ Describe 'Slow connectivity tests' {
         $counts | ConvertTo-Json -Compress | Should -Be '{"current":0,"max":0,"total":0}'
     }
 }
+
+Describe 'Bigger stores' {
+    It 'connections=500 lists 504 connections: Bulk k in project k, alternately through connectors 1 and 3' {
+        $scenario = New-Scenario 'connections=500'
+        $all = (Invoke-Simulator $scenario 'api/v2/connections/alm/').Body.results
+        $all.Count | Should -Be 504
+        $first, $second, $last = $all[4], $all[5], $all[-1]
+        "$($first.id) $($first.alias) $($first.project) $($first.connector) $($first.frequency) $($first.params.alm_project)" |
+            Should -Be '5 Bulk 1 1 1 manually BULK1'
+        "$($second.id) $($second.alias) $($second.project) $($second.connector) $($second.frequency) $($second.params.alm_project)" |
+            Should -Be '6 Bulk 2 2 3 manually example/bulk-2'
+        "$($last.id) $($last.alias) $($last.project) $($last.connector) $($last.system.id)" | Should -Be '504 Bulk 500 500 3 github'
+        @($all | Where-Object in_progress).id | Should -Be 2
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/1/' -Method DELETE).Body.detail |
+            Should -BeLike 'Cannot delete connector "Jira Cloud": it is used by 252 ALM connection(s) (1, 2, 5, 7, *, 503).'
+    }
+
+    It 'spreads the projects over 1..1000' {
+        $scenario = New-Scenario 'connections=2001'
+        "$((Invoke-Simulator $scenario 'api/v2/connections/alm/?project=1').Body.results.id)" | Should -Be '1 5 1005 2005'
+        "$((Invoke-Simulator $scenario 'api/v2/connections/alm/?project=1000').Body.results.id)" | Should -Be '1004 2004'
+    }
+
+    It 'gives each Bulk connection the params its plugin requires' {
+        $scenario = New-Scenario 'connections=2'
+        foreach ($bulk in (Invoke-Simulator $scenario 'api/v2/connections/alm/?project=1').Body.results[1], (Invoke-Simulator $scenario 'api/v2/connections/alm/?project=2').Body.results[-1]) {
+            $copy = @{ alias = "Copy of $($bulk.alias)"; connector = $bulk.connector; project = $bulk.project; params = $bulk.params }
+            $answer = Invoke-Simulator $scenario 'api/v2/connections/alm/' -Method POST -Body $copy
+            $answer.Status | Should -Be 201
+            $answer.Body.params.alm_project | Should -Be $bulk.params.alm_project
+        }
+        @((Get-SimulatorStore $scenario).connections.alias) | Should -Be 'Payments JIRA', 'Mobile JIRA', 'Legacy Trac', 'Website GitHub', 'Bulk 1', 'Bulk 2', 'Copy of Bulk 1', 'Copy of Bulk 2'
+    }
+
+    It 'jobs=5000 adds finished jobs of connection 1 after the seed, last_run increasing with id, every tenth failed' {
+        $scenario = New-Scenario 'jobs=5000'
+        $jobs = (Get-SimulatorJson $scenario 'api/v2/jobs/alm/?connection=1').results
+        $jobs.Count | Should -Be 5003
+        @($jobs[0..3].id) | Should -Be 1, 4, 5, 8
+        "$($jobs[3].last_run) $($jobs[3].succeeded) $($jobs[3].ready) $($jobs[3].automatic) $($jobs[3].user) $($jobs[3].result_message)" |
+            Should -Be '2026-01-01T00:01:00.000Z True True True 1 Synchronized 42 tasks: 42 up to date.'
+        "$($jobs[12].id) $($jobs[12].last_run) $($jobs[12].succeeded) $($jobs[12].result_message)" |
+            Should -Be '17 2026-01-01T00:10:00.000Z False Error: JIRA answered 401 Unauthorized for user sde-bot@example.com.'
+        "$($jobs[-1].id) $($jobs[-1].last_run)" | Should -Be '5007 2026-01-04T11:20:00.000Z'
+        $extra = $jobs[3..($jobs.Count - 1)]
+        $sorted = @($extra.last_run | Sort-Object)
+        for ($i = 0; $i -lt $extra.Count; $i++) { if ($extra[$i].last_run -ne $sorted[$i]) { throw "job $($extra[$i].id) is out of time order" } }
+        (Get-SimulatorJson $scenario 'api/v2/jobs/alm/?connection=1&succeeded=false').results.Count | Should -Be 501
+        (Get-SimulatorJson $scenario 'api/v2/connections/alm/1/?include=last_job').last_job.id | Should -Be 4
+        (Get-SimulatorJson $scenario 'api/v2/jobs/alm/?connection=3').results.id | Should -Be 2, 7
+    }
+
+    It 'seeds connections=100000/jobs=100000 within a generous bound' {
+        $scenario = New-Scenario 'connections=100000', 'jobs=100000'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $answer = Invoke-Simulator $scenario 'api/v2/connections/alm/?project=1000'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+        $answer.Body.results.Count | Should -Be 100
+        $answer.Body.results[-1].alias | Should -Be 'Bulk 100000'
+        (Invoke-Simulator $scenario 'api/v2/jobs/alm/100007/').Body.last_run.ToUniversalTime().ToString('o') | Should -Be '2026-03-11T10:40:00.0000000Z'
+    }
+
+    It 'refuses <Option> as an invalid simulator option' -ForEach @(
+        @{ Option = 'connections=100001' }
+        @{ Option = 'jobs=x' }
+        @{ Option = 'jobdelay=-1' }
+        @{ Option = 'testdelay=600001' }
+    ) {
+        $answer = Invoke-Simulator (New-Scenario $Option) 'api/v2/connections/alm/'
+        $answer.Status | Should -Be 400
+        $answer.Body.detail | Should -Be "Invalid simulator option `"$Option`"."
+    }
+}

@@ -9,8 +9,9 @@ namespace SdeAlm.Simulator;
 /// The connectors, ALM connections and jobs of one context-root prefix: each test prefix gets its
 /// own freshly seeded store, so parallel test files never see each other's writes. Validation
 /// follows Django REST Framework's wording; which params are required comes from the catalog
-/// this store's mode serves. One lock guards everything: the data is tiny. Jobs queued through
-/// the API finish lazily: every read first settles those whose time has come.
+/// this store's mode serves. One lock guards everything: the data is small (a benchmark's
+/// <c>connections=N</c> or <c>jobs=N</c> adds at most 100,000 of each, indexed where it matters).
+/// Jobs queued through the API finish lazily: every read first settles those whose time has come.
 /// </summary>
 internal sealed class AlmStore
 {
@@ -24,6 +25,10 @@ internal sealed class AlmStore
     private readonly SortedDictionary<int, ConnectorRecord> connectors = [];
     private readonly SortedDictionary<int, ConnectionRecord> connections = [];
     private readonly SortedDictionary<int, JobRecord> jobs = [];
+
+    // Connection id → its job with the latest last_run (last_job). Jobs only go away with their
+    // connection and never change last_run, so this is kept up to date as jobs are added.
+    private readonly Dictionary<int, int> lastJobByConnection = [];
 
     // Connection id → its job that is not ready (queued or running): at most one, the busy rule.
     private readonly Dictionary<int, int> runningJobByConnection = [];
@@ -80,12 +85,14 @@ internal sealed class AlmStore
         }
     }
 
-    public void SeedJob(ConnectionRecord connection, int user, bool succeeded, bool ready, bool automatic, string lastRun, string message)
+    public void SeedJob(ConnectionRecord connection, int user, bool succeeded, bool ready, bool automatic, string lastRun, string message) =>
+        SeedJob(connection, user, succeeded, ready, automatic, DateTimeOffset.Parse(lastRun, CultureInfo.InvariantCulture), message);
+
+    public void SeedJob(ConnectionRecord connection, int user, bool succeeded, bool ready, bool automatic, DateTimeOffset lastRun, string message)
     {
         lock (gate)
         {
-            AddJob(new JobRecord(nextJobId++, connection.Id, user, succeeded, ready, automatic,
-                DateTimeOffset.Parse(lastRun, CultureInfo.InvariantCulture), message));
+            AddJob(new JobRecord(nextJobId++, connection.Id, user, succeeded, ready, automatic, lastRun, message));
         }
     }
 
@@ -512,6 +519,7 @@ internal sealed class AlmStore
     private JsonObject RenderConnection(ConnectionRecord record, bool includeLastJob, bool withParams)
     {
         ConnectorRecord connector = connectors[record.ConnectorId];
+        JobRecord? last = lastJobByConnection.TryGetValue(record.Id, out int lastId) ? jobs[lastId] : null;
         var result = new JsonObject
         {
             ["id"] = record.Id,
@@ -536,8 +544,6 @@ internal sealed class AlmStore
 
         if (includeLastJob)
         {
-            JobRecord? last = jobs.Values.Where(j => j.ConnectionId == record.Id).MaxBy(j => j.LastRun);
-
             // The documented last_job carries no connection or project: it sits inside its connection.
             result["last_job"] = last is null ? null : new JsonObject
             {
@@ -605,6 +611,7 @@ internal sealed class AlmStore
             queued.Remove(jobId);
         }
 
+        lastJobByConnection.Remove(id);
         runningJobByConnection.Remove(id);
         return true;
     }
@@ -614,6 +621,11 @@ internal sealed class AlmStore
     private void AddJob(JobRecord job)
     {
         jobs.Add(job.Id, job);
+        if (!lastJobByConnection.TryGetValue(job.ConnectionId, out int lastId) || job.LastRun > jobs[lastId].LastRun)
+        {
+            lastJobByConnection[job.ConnectionId] = job.Id;
+        }
+
         if (!job.Ready)
         {
             runningJobByConnection[job.ConnectionId] = job.Id;

@@ -16,6 +16,9 @@ internal sealed class Scenario
 {
     public static readonly Scenario Default = new();
 
+    /// <summary>The most extra connections or jobs the <c>connections=N</c> and <c>jobs=N</c> options add.</summary>
+    public const int MaxExtra = 100_000;
+
     /// <summary>List page size; null = no pagination.</summary>
     public int? PageSize { get; private set; }
 
@@ -104,6 +107,12 @@ internal sealed class Scenario
     /// <summary>How long each connectivity test (<c>testalm</c>) takes before it answers, in milliseconds.</summary>
     public int TestDelayMs { get; private set; }
 
+    /// <summary>ALM connections added to the seeded store (<c>Bulk 1</c> …), for benchmarks.</summary>
+    public int ExtraConnections { get; private set; }
+
+    /// <summary>Finished jobs of connection 1 added to the seeded store, for benchmarks.</summary>
+    public int ExtraJobs { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -157,6 +166,8 @@ internal sealed class Scenario
                 "jobsissuetracker" => Set(() => result.JobsIssueTracker = true),
                 "nojobs" => Set(() => result.NoJobs = true),
                 "testdelay" => TryInt(value, 0, 600_000, v => result.TestDelayMs = v),
+                "connections" => TryInt(value, 0, MaxExtra, v => result.ExtraConnections = v),
+                "jobs" => TryInt(value, 0, MaxExtra, v => result.ExtraJobs = v),
                 _ => true,
             };
 
