@@ -676,3 +676,91 @@ Describe 'Bigger stores' {
         $answer.Body.detail | Should -Be "Invalid simulator option `"$Option`"."
     }
 }
+
+Describe 'Current-release details (issuetracker)' {
+    It 'adds last_successful_run to connection params: the last job''s last_run when it succeeded, else null' {
+        $scenario = New-Scenario 'issuetracker', 'jobdelay=0'
+        $all = (Get-SimulatorJson $scenario 'api/v2/connections/issue-tracker/').results
+        $all.Count | Should -Be 4
+        foreach ($connection in $all) {
+            $connection.params.PSObject.Properties.Name | Should -Contain 'last_successful_run'
+            $connection.params.last_successful_run | Should -BeNullOrEmpty
+        }
+
+        $job = (Invoke-Simulator $scenario 'api/v2/projects/3/jobs/alm/' -Method POST -Body @{ connection = 4 }).Body
+        $lastRun = (Get-SimulatorJson $scenario "api/v2/jobs/alm/$($job.id)/").last_run
+        $lastRun | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$'
+        (Get-SimulatorJson $scenario 'api/v2/connections/issue-tracker/4/').params.last_successful_run | Should -Be $lastRun
+        (Get-SimulatorJson $scenario 'api/v2/jobs/alm/?expand=connection&connection=4').results[0].connection.params.last_successful_run | Should -Be $lastRun
+
+        $null = Invoke-Simulator $scenario 'api/v2/projects/3/jobs/alm/' -Method POST -Body @{ connection = 4; ready = $true; succeeded = $false; result_message = 'Error: elsewhere.' }
+        (Get-SimulatorJson $scenario 'api/v2/connections/issue-tracker/4/').params.last_successful_run | Should -BeNullOrEmpty
+    }
+
+    It 'never stores a last_successful_run that a client sends back' {
+        $scenario = New-Scenario 'issuetracker'
+        $answer = Invoke-Simulator $scenario 'api/v2/connections/issue-tracker/4/' -Method PATCH -Body @{
+            params = @{ issue_tracker_project = 'example/other'; last_successful_run = '2020-01-01T00:00:00.000Z' }
+        }
+        $answer.Status | Should -Be 200
+        $answer.Body.params.last_successful_run | Should -BeNullOrEmpty
+        $stored = ((Get-SimulatorStore $scenario).connections | Where-Object id -EQ 4).params
+        @($stored.PSObject.Properties.Name) | Should -Be 'issue_tracker_project'
+    }
+
+    It 'has no last_successful_run nor fields_editable_on_project in the default mode' {
+        $scenario = New-Scenario 'jobdelay=0'
+        $null = Invoke-Simulator $scenario 'api/v2/projects/3/jobs/alm/' -Method POST -Body @{ connection = 4 }
+        (Get-SimulatorJson $scenario 'api/v2/connections/alm/4/').params.PSObject.Properties.Name | Should -Not -Contain 'last_successful_run'
+        $body = @{ fields_editable_on_project = 'ignored here' } + $TracConnector
+        $created = Invoke-Simulator $scenario 'api/v2/connectors/alm/' -Method POST -Body $body
+        $created.Status | Should -Be 201
+        $created.Body.PSObject.Properties.Name | Should -Not -Contain 'fields_editable_on_project'
+    }
+
+    It 'carries fields_editable_on_project on connectors: null when seeded, as sent on POST, PATCH and PUT' {
+        $scenario = New-Scenario 'issuetracker'
+        $seeded = (Get-SimulatorJson $scenario 'api/v2/connectors/issue-tracker/').results
+        $seeded.Count | Should -Be 3
+        foreach ($connector in $seeded) {
+            $connector.PSObject.Properties.Name | Should -Contain 'fields_editable_on_project'
+            $connector.fields_editable_on_project | Should -BeNullOrEmpty
+        }
+
+        $new = @{
+            name = 'Trac current'; system = @{ id = 'trac' }; fields_editable_on_project = @('issue_tracker_project', 'sde_min_priority')
+            params = @{ issue_tracker_server = 'trac.test.example'; issue_tracker_user = 'bot'; issue_tracker_pass = 'p@ss-1' }
+        }
+        $created = Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/' -Method POST -Body $new
+        $created.Status | Should -Be 201
+        @($created.Body.fields_editable_on_project) | Should -Be 'issue_tracker_project', 'sde_min_priority'
+
+        $patched = Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/1/' -Method PATCH -Body @{ fields_editable_on_project = @('issue_tracker_issue_type') }
+        @($patched.Body.fields_editable_on_project) | Should -Be 'issue_tracker_issue_type'
+        (Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/1/' -Method PATCH -Body @{ name = 'Jira renamed' }).Body.fields_editable_on_project | Should -Be 'issue_tracker_issue_type'
+
+        $new.fields_editable_on_project = $null
+        $put = Invoke-Simulator $scenario "api/v2/connectors/issue-tracker/$($created.Body.id)/" -Method PUT -Body $new
+        $put.Status | Should -Be 200
+        $put.Body.PSObject.Properties.Name | Should -Contain 'fields_editable_on_project'
+        $put.Body.fields_editable_on_project | Should -BeNullOrEmpty
+        $stored = (Get-SimulatorStore $scenario).connectors
+        @($stored[0].fields_editable_on_project) | Should -Be 'issue_tracker_issue_type'
+        $stored[3].fields_editable_on_project | Should -BeNullOrEmpty
+    }
+
+    It 'answers 400 for fields_editable_on_project <Case>' -ForEach @(
+        @{ Case = 'a text'; Value = 'issue_tracker_project'
+            Expected = '{"fields_editable_on_project":["Expected a list of items but got type \"str\"."]}' }
+        @{ Case = 'an object'; Value = @{ a = 1 }
+            Expected = '{"fields_editable_on_project":["Expected a list of items but got type \"dict\"."]}' }
+        @{ Case = 'a list with a number and a null'; Value = @('ok', 1, $null)
+            Expected = '{"fields_editable_on_project":{"1":["Not a valid string."],"2":["This field may not be null."]}}' }
+    ) {
+        $scenario = New-Scenario 'issuetracker'
+        $answer = Invoke-Simulator $scenario 'api/v2/connectors/issue-tracker/2/' -Method PATCH -Body @{ fields_editable_on_project = $Value }
+        $answer.Status | Should -Be 400
+        $answer.Body | ConvertTo-Json -Depth 5 -Compress | Should -Be $Expected
+        (Get-SimulatorStore $scenario).connectors[1].fields_editable_on_project | Should -BeNullOrEmpty
+    }
+}

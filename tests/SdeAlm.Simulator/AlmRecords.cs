@@ -14,6 +14,9 @@ internal sealed class ConnectorRecord
     public bool Inaccessible { get; set; }
 
     public JsonObject Params { get; set; } = [];
+
+    /// <summary>Param names project connections may set (issuetracker mode only); null = the plugin's defaults.</summary>
+    public JsonArray? FieldsEditableOnProject { get; set; }
 }
 
 /// <summary>A project's ALM connection.</summary>

@@ -21,6 +21,12 @@ internal sealed class AlmStore
     /// <summary>Project ids that exist: 1 to this number.</summary>
     public const int ProjectCount = 99_999;
 
+    /// <summary>A params key current SD Elements adds to connections; not a catalog field, never stored.</summary>
+    public const string LastSuccessfulRun = "last_successful_run";
+
+    /// <summary>A connector key of current SD Elements: which params project connections may set.</summary>
+    public const string FieldsEditableOnProject = "fields_editable_on_project";
+
     private readonly object gate = new();
     private readonly SortedDictionary<int, ConnectorRecord> connectors = [];
     private readonly SortedDictionary<int, ConnectionRecord> connections = [];
@@ -130,6 +136,7 @@ internal sealed class AlmStore
             PluginSchema? plugin = existing is null ? null : Schemas.Find(existing.PluginId);
             bool inaccessible = existing?.Inaccessible ?? false;
             JsonObject parameters = (JsonObject?)existing?.Params.DeepClone() ?? [];
+            JsonArray? editable = existing?.FieldsEditableOnProject;
             bool checkParams = false;
 
             if (Present(body, "name", partial, errors, out JsonNode? nameNode))
@@ -161,6 +168,12 @@ internal sealed class AlmStore
                 checkParams = true;
             }
 
+            // Only current releases know the key; older ones ignore it like any unknown key.
+            if (IssueTracker && body.TryGetPropertyValue(FieldsEditableOnProject, out JsonNode? editableNode))
+            {
+                editable = ReadTextList(editableNode, FieldsEditableOnProject, errors);
+            }
+
             if (checkParams && plugin is not null && !errors.ContainsKey("params"))
             {
                 CheckRequired(plugin, "system", parameters, fallback: null, errors);
@@ -181,6 +194,7 @@ internal sealed class AlmStore
             record.PluginId = plugin!.Id;
             record.Inaccessible = inaccessible;
             record.Params = parameters;
+            record.FieldsEditableOnProject = editable;
             if (existing is null)
             {
                 connectors.Add(record.Id, record);
@@ -326,6 +340,11 @@ internal sealed class AlmStore
             {
                 parameters = ReadParams(paramsNode, errors) ?? parameters;
                 checkParams = true;
+                if (IssueTracker)
+                {
+                    // The server fills it in; a client that sends back what it read does not set it.
+                    parameters.Remove(LastSuccessfulRun);
+                }
             }
 
             if (checkParams && connector is not null && !errors.ContainsKey("params") &&
@@ -499,7 +518,7 @@ internal sealed class AlmStore
             return new JsonObject
             {
                 ["connectors"] = new JsonArray([.. connectors.Values.Select(RenderConnector)]),
-                ["connections"] = new JsonArray([.. connections.Values.Select(c => RenderConnection(c, includeLastJob: false, withParams: true))]),
+                ["connections"] = new JsonArray([.. connections.Values.Select(c => RenderConnection(c, includeLastJob: false, withParams: true, stored: true))]),
                 ["jobs"] = new JsonArray([.. jobs.Values.Select(j => RenderJob(j, expandConnection: false, withProject, withParams: true))]),
             };
         }
@@ -507,16 +526,25 @@ internal sealed class AlmStore
 
     // ---- rendering (caller holds the lock) ----
 
-    private JsonObject RenderConnector(ConnectorRecord record) => new()
+    private JsonObject RenderConnector(ConnectorRecord record)
     {
-        ["id"] = record.Id,
-        ["name"] = record.Name,
-        ["system"] = RenderSystem(record.PluginId),
-        ["inaccessible"] = record.Inaccessible,
-        ["params"] = record.Params.DeepClone(),
-    };
+        var result = new JsonObject
+        {
+            ["id"] = record.Id,
+            ["name"] = record.Name,
+            ["system"] = RenderSystem(record.PluginId),
+            ["inaccessible"] = record.Inaccessible,
+            ["params"] = record.Params.DeepClone(),
+        };
+        if (IssueTracker)
+        {
+            result[FieldsEditableOnProject] = record.FieldsEditableOnProject?.DeepClone();
+        }
 
-    private JsonObject RenderConnection(ConnectionRecord record, bool includeLastJob, bool withParams)
+        return result;
+    }
+
+    private JsonObject RenderConnection(ConnectionRecord record, bool includeLastJob, bool withParams, bool stored = false)
     {
         ConnectorRecord connector = connectors[record.ConnectorId];
         JobRecord? last = lastJobByConnection.TryGetValue(record.Id, out int lastId) ? jobs[lastId] : null;
@@ -530,7 +558,13 @@ internal sealed class AlmStore
         };
         if (withParams)
         {
-            result["params"] = record.Params.DeepClone();
+            var parameters = (JsonObject)record.Params.DeepClone();
+            if (IssueTracker && !stored)
+            {
+                parameters[LastSuccessfulRun] = last is { Ready: true, Succeeded: true } ? Timestamp(last.LastRun) : null;
+            }
+
+            result["params"] = parameters;
         }
 
         result["inaccessible"] = connector.Inaccessible;
@@ -796,6 +830,38 @@ internal sealed class AlmStore
 
         errors[key] = Messages(node is null ? "This field may not be null." : "Must be a valid boolean.");
         return false;
+    }
+
+    /// <summary>Null or a list of strings, DRF's ListField(child=CharField(), allow_null=True); item errors by index.</summary>
+    private static JsonArray? ReadTextList(JsonNode? node, string key, JsonObject errors)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonArray list)
+        {
+            errors[key] = Messages($"Expected a list of items but got type \"{TypeName(node)}\".");
+            return null;
+        }
+
+        var itemErrors = new JsonObject();
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not JsonValue item || !item.TryGetValue(out string? _))
+            {
+                itemErrors[i.ToString(CultureInfo.InvariantCulture)] = Messages(list[i] is null ? "This field may not be null." : "Not a valid string.");
+            }
+        }
+
+        if (itemErrors.Count > 0)
+        {
+            errors[key] = itemErrors;
+            return null;
+        }
+
+        return (JsonArray)list.DeepClone();
     }
 
     private PluginSchema? ReadPlugin(JsonNode? node, JsonObject errors)
