@@ -262,12 +262,13 @@ Describe 'Invoke-SdeRestMethod' {
         }
 
         It 'DELETE answered 204 writes nothing' {
+            # Connection 4 has no jobs, and the simulator refuses to delete a connector in use.
             $scenario = New-Scenario
             $null = Connect-TestSde $scenario
-            $output = @(Invoke-SdeRestMethod api/v2/connectors/alm/2/ -Method DELETE -Confirm:$false)
+            $output = @(Invoke-SdeRestMethod api/v2/connections/alm/4/ -Method DELETE -Confirm:$false)
             $output.Count | Should -Be 0
             (Get-Journal $scenario).requests[-1].status | Should -Be 204
-            @((Get-Store $scenario).connectors.id) | Should -Be @(1, 3)
+            @((Get-Store $scenario).connections.id) | Should -Be @(1, 2, 3)
         }
 
         It 'maps a 400 to SdeBadRequest with the server''s field messages' {
@@ -300,6 +301,8 @@ Describe 'Invoke-SdeRestMethod' {
             $parameters = @{ Path = 'api/v2/connectors/alm/3/'; Method = $Method }
             if ($Method -eq 'POST') { $parameters = @{ Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = $GithubConnector } }
             if ($Method -eq 'PATCH') { $parameters.Body = @{ name = 'Asked' } }
+            # Connector 3 is in use, which the simulator refuses to delete (400); connection 4 is not.
+            if ($Method -eq 'DELETE') { $parameters.Path = 'api/v2/connections/alm/4/' }
             $result = Invoke-InRunspace -Connection $connection -ConfirmPreference $Preference -Parameters $parameters
             $written = @((Get-Journal $scenario).requests | Where-Object method -EQ $Method)
             if ($Asks) {
@@ -317,7 +320,7 @@ Describe 'Invoke-SdeRestMethod' {
             $connection = Connect-TestSde $scenario
             (Invoke-InRunspace -Connection $connection -Parameters @{ Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = $GithubConnector; Confirm = $true }).Errors |
                 Should -Be @('HostFunctionNotImplemented,SdeAlm.Commands.InvokeSdeRestMethodCommand')
-            (Invoke-InRunspace -Connection $connection -Parameters @{ Path = 'api/v2/connectors/alm/3/'; Method = 'DELETE'; Confirm = $false }).Errors |
+            (Invoke-InRunspace -Connection $connection -Parameters @{ Path = 'api/v2/connections/alm/4/'; Method = 'DELETE'; Confirm = $false }).Errors |
                 Should -BeNullOrEmpty
             @((Get-Journal $scenario).requests.method) | Should -Be @('GET', 'DELETE')
         }

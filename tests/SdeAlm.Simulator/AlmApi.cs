@@ -12,7 +12,8 @@ namespace SdeAlm.Simulator;
 /// The stateful part of the API: connectors, ALM connections, their connectivity tests and sync
 /// jobs, served from the prefix's <see cref="AlmStore"/>. Default mode serves the SD Elements 4-5
 /// names (<c>…/alm/</c>, <c>testalm</c>); the issuetracker mode serves only <c>…/issue-tracker/</c>
-/// (no <c>testalm</c>). Jobs keep their <c>alm</c> paths in both modes.
+/// (no <c>testalm</c>). Jobs keep their <c>alm</c> paths in both modes, unless jobsissuetracker
+/// moves them to <c>issue-tracker</c> or nojobs removes them.
 /// </summary>
 internal sealed class AlmApi(AlmStores stores)
 {
@@ -38,7 +39,7 @@ internal sealed class AlmApi(AlmStores stores)
 
     public async Task HandleAsync(HttpContext context, Scenario scenario, string prefix, ArraySegment<string> route)
     {
-        if (!TryRoute(route, scenario.IssueTracker, out Resource resource, out int? id))
+        if (!TryRoute(route, scenario, out Resource resource, out int? id))
         {
             await WriteAsync(context, ApiResult.NotFound()).ConfigureAwait(false);
             return;
@@ -48,8 +49,10 @@ internal sealed class AlmApi(AlmStores stores)
         string allow = resource switch
         {
             Resource.ConnectorTest or Resource.ConnectionTest => "POST, OPTIONS",
-            Resource.Jobs or Resource.ProjectJobs => "GET, HEAD, OPTIONS",
+            Resource.Jobs => "GET, HEAD, OPTIONS",
+            Resource.ProjectJobs => "GET, POST, HEAD, OPTIONS",
             _ when id is null => "GET, POST, HEAD, OPTIONS",
+            _ when scenario.NoDelete => "GET, PUT, PATCH, HEAD, OPTIONS",
             _ => "GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
         };
         bool isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
@@ -67,14 +70,33 @@ internal sealed class AlmApi(AlmStores stores)
             return;
         }
 
-        await WriteWriteAsync(context, scenario, store, resource, id).ConfigureAwait(false);
+        // A connectivity test is in flight from here until its answer is decided: it leaves the
+        // count before the answer is sent, so a client that has its answer sees it counted out.
+        TestConcurrency? counters = resource is Resource.ConnectorTest or Resource.ConnectionTest ? stores.Concurrency(prefix) : null;
+        counters?.Enter();
+        ApiResult? result;
+        try
+        {
+            result = await DecideWriteAsync(context, scenario, store, resource, id).ConfigureAwait(false);
+        }
+        finally
+        {
+            counters?.Leave();
+        }
+
+        if (result is not null)
+        {
+            await WriteAsync(context, result).ConfigureAwait(false);
+        }
     }
 
-    private static bool TryRoute(ArraySegment<string> route, bool issueTracker, out Resource resource, out int? id)
+    private static bool TryRoute(ArraySegment<string> route, Scenario scenario, out Resource resource, out int? id)
     {
         resource = default;
         id = null;
+        bool issueTracker = scenario.IssueTracker;
         string kind = issueTracker ? "issue-tracker" : "alm";
+        string jobKind = scenario.JobsIssueTracker ? "issue-tracker" : "alm";
         int? trailingId = null;
 
         if (route[2] is "connectors" or "connections")
@@ -95,14 +117,19 @@ internal sealed class AlmApi(AlmStores stores)
             return true;
         }
 
-        if (route[2] == "jobs" && route[3] == "alm" && route.Count <= 5 && (route.Count == 4 || TryId(route[4], out trailingId)))
+        if (scenario.NoJobs)
+        {
+            return false;
+        }
+
+        if (route[2] == "jobs" && route[3] == jobKind && route.Count <= 5 && (route.Count == 4 || TryId(route[4], out trailingId)))
         {
             resource = Resource.Jobs;
             id = trailingId;
             return true;
         }
 
-        if (route[2] == "projects" && route.Count == 6 && TryId(route[3], out int? project) && route[4] == "jobs" && route[5] == "alm")
+        if (route[2] == "projects" && route.Count == 6 && TryId(route[3], out int? project) && route[4] == "jobs" && route[5] == jobKind)
         {
             resource = Resource.ProjectJobs;
             id = project;
@@ -175,12 +202,25 @@ internal sealed class AlmApi(AlmStores stores)
     }
 
     /// <summary>
-    /// POST, PATCH, PUT and DELETE, including the connectivity tests. The write fault options count
-    /// these requests per prefix: the first writethrottlecount are refused before anything happens,
-    /// the next writefailcount are applied and then answered with the failure.
+    /// POST, PATCH, PUT and DELETE, including the connectivity tests and queuing jobs: the answer to
+    /// send, or null when the connection was dropped. The write fault options count these requests
+    /// per prefix: the first writethrottlecount are refused before anything happens, the next
+    /// writefailcount are applied and then answered with the failure.
     /// </summary>
-    private static async Task WriteWriteAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
+    private static async Task<ApiResult?> DecideWriteAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
     {
+        // Job bodies hold no secrets, so the journal keeps them (tests check what was asked for);
+        // read before anything else so that a throttled attempt shows its body too.
+        BodyRead? jobBody = null;
+        if (resource == Resource.ProjectJobs)
+        {
+            jobBody = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (jobBody.Parsed is not null && RequestJournal.Find(context) is LoggedRequest logged)
+            {
+                logged.Body = jobBody.Parsed.DeepClone();
+            }
+        }
+
         long number = store.NextWriteNumber();
         if (scenario.WriteThrottle is int throttleStatus && number <= scenario.WriteThrottleCount)
         {
@@ -190,11 +230,24 @@ internal sealed class AlmApi(AlmStores stores)
             }
 
             string detail = throttleStatus == 429 ? "Request was throttled." : "Service temporarily unavailable.";
-            await WriteAsync(context, new ApiResult(throttleStatus, new JsonObject { ["detail"] = detail })).ConfigureAwait(false);
-            return;
+            return new ApiResult(throttleStatus, new JsonObject { ["detail"] = detail });
         }
 
-        ApiResult result = await ApplyAsync(context, scenario, store, resource, id).ConfigureAwait(false);
+        if (scenario.TestDelayMs > 0 && resource is Resource.ConnectorTest or Resource.ConnectionTest)
+        {
+            // The remote check takes its time; nothing is locked meanwhile.
+            try
+            {
+                await Task.Delay(scenario.TestDelayMs, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                context.Abort();
+                return null;
+            }
+        }
+
+        ApiResult result = await ApplyAsync(context, scenario, store, resource, id, jobBody).ConfigureAwait(false);
 
         long failFrom = scenario.WriteThrottle is null ? 0 : scenario.WriteThrottleCount;
         if (scenario.WriteFail is int failStatus && number > failFrom && number <= failFrom + scenario.WriteFailCount)
@@ -202,17 +255,16 @@ internal sealed class AlmApi(AlmStores stores)
             if (failStatus == 0)
             {
                 context.Abort();
-                return;
+                return null;
             }
 
-            await WriteAsync(context, new ApiResult(failStatus, new JsonObject { ["detail"] = $"Simulated {failStatus} after the change was applied." })).ConfigureAwait(false);
-            return;
+            return new ApiResult(failStatus, new JsonObject { ["detail"] = $"Simulated {failStatus} after the change was applied." });
         }
 
-        await WriteAsync(context, result).ConfigureAwait(false);
+        return result;
     }
 
-    private static async Task<ApiResult> ApplyAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id)
+    private static async Task<ApiResult> ApplyAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id, BodyRead? bodyRead)
     {
         if (scenario.NoParams && resource is Resource.Connections or Resource.ConnectionTest)
         {
@@ -222,13 +274,18 @@ internal sealed class AlmApi(AlmStores stores)
         HttpRequest request = context.Request;
         if (HttpMethods.IsDelete(request.Method))
         {
+            if (scenario.DeleteNotFound)
+            {
+                return ApiResult.NotFound();
+            }
+
             return resource == Resource.Connectors ? store.DeleteConnector(id!.Value) : store.DeleteConnection(id!.Value);
         }
 
-        (JsonObject? body, ApiResult? error) = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (body is null)
+        BodyRead read = bodyRead ?? await ReadBodyAsync(context).ConfigureAwait(false);
+        if (read.Body is not JsonObject body)
         {
-            return error!;
+            return read.Error!;
         }
 
         bool partial = HttpMethods.IsPatch(request.Method);
@@ -237,25 +294,29 @@ internal sealed class AlmApi(AlmStores stores)
             Resource.ConnectorTest => store.TestConnector(body),
             Resource.ConnectionTest => store.TestConnection(body),
             Resource.Connectors => store.SaveConnector(id, body, partial),
+            Resource.ProjectJobs => store.CreateJob(id!.Value, body, TimeSpan.FromMilliseconds(scenario.JobDelayMs), scenario.JobFail, withProject: !scenario.NoJobProject),
             _ => store.SaveConnection(id, body, partial),
         };
     }
 
+    /// <summary>A request body: <see cref="Parsed"/> is any JSON it held, <see cref="Body"/> the object the API wants, else <see cref="Error"/>.</summary>
+    private sealed record BodyRead(JsonNode? Parsed, JsonObject? Body, ApiResult? Error);
+
     /// <summary>The JSON object of the request, DRF style: an empty body is an empty object.</summary>
-    private static async Task<(JsonObject? Body, ApiResult? Error)> ReadBodyAsync(HttpContext context)
+    private static async Task<BodyRead> ReadBodyAsync(HttpContext context)
     {
         HttpRequest request = context.Request;
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
         if (buffer.Length == 0)
         {
-            return ([], null);
+            return new BodyRead(null, [], null);
         }
 
         string? mediaType = request.ContentType?.Split(';')[0].Trim();
         if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, new ApiResult(415, new JsonObject { ["detail"] = $"Unsupported media type \"{request.ContentType}\" in request." }));
+            return new BodyRead(null, null, new ApiResult(415, new JsonObject { ["detail"] = $"Unsupported media type \"{request.ContentType}\" in request." }));
         }
 
         JsonNode? node;
@@ -265,16 +326,16 @@ internal sealed class AlmApi(AlmStores stores)
         }
         catch (JsonException ex)
         {
-            return (null, ApiResult.Invalid(new JsonObject { ["detail"] = $"JSON parse error - {ex.Message}" }));
+            return new BodyRead(null, null, ApiResult.Invalid(new JsonObject { ["detail"] = $"JSON parse error - {ex.Message}" }));
         }
 
         if (node is JsonObject body)
         {
-            return (body, null);
+            return new BodyRead(body, body, null);
         }
 
         string type = node is JsonArray ? "list" : node?.GetValueKind() == JsonValueKind.String ? "str" : "value";
-        return (null, ApiResult.Invalid(new JsonObject { ["non_field_errors"] = AlmStore.Messages($"Invalid data. Expected a dictionary, but got {type}.") }));
+        return new BodyRead(node, null, ApiResult.Invalid(new JsonObject { ["non_field_errors"] = AlmStore.Messages($"Invalid data. Expected a dictionary, but got {type}.") }));
     }
 
     /// <summary>The whole list, or with <c>page=N</c> in the context root DRF's page object, <c>next</c> keeping the filters.</summary>

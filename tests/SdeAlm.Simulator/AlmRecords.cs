@@ -14,6 +14,9 @@ internal sealed class ConnectorRecord
     public bool Inaccessible { get; set; }
 
     public JsonObject Params { get; set; } = [];
+
+    /// <summary>Param names project connections may set (issuetracker mode only); null = the plugin's defaults.</summary>
+    public JsonArray? FieldsEditableOnProject { get; set; }
 }
 
 /// <summary>A project's ALM connection.</summary>
@@ -44,6 +47,9 @@ internal sealed record JobRecord(
     bool Automatic,
     DateTimeOffset LastRun,
     string Message);
+
+/// <summary>How and when a job queued through the API finishes: its readiness is computed on each read, no timer runs.</summary>
+internal sealed record QueuedOutcome(long QueuedAt, TimeSpan Delay, bool Succeeded, string Message);
 
 /// <summary>What a store operation answers: a status and a JSON body (null for 204).</summary>
 internal sealed record ApiResult(int Status, JsonNode? Body)

@@ -5,17 +5,31 @@ namespace SdeAlm.Simulator;
 
 /// <summary>
 /// Creates the store of each context-root prefix on first use, seeded with the same data every
-/// time (README.md lists it), under the field names of the prefix's mode.
+/// time (README.md lists it), under the field names of the prefix's mode, plus the extra
+/// connections and jobs that <c>connections=N</c> and <c>jobs=N</c> ask for. Also keeps the
+/// per-prefix counters of connectivity tests in flight (<c>/_sim/concurrency</c>).
 /// </summary>
 internal sealed class AlmStores(PluginSchemas almSchemas, Lazy<PluginSchemas> issueTrackerSchemas)
 {
+    /// <summary>When the <c>jobs=N</c> extra jobs begin: the k-th ran k minutes later, all before the seeded jobs.</summary>
+    private static readonly DateTimeOffset ExtraJobsStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly ConcurrentDictionary<string, Lazy<AlmStore>> stores = new(StringComparer.Ordinal);
 
-    public AlmStore For(string prefix, Scenario scenario) =>
-        stores.GetOrAdd(prefix, _ => new Lazy<AlmStore>(() => Seed(scenario.IssueTracker))).Value;
+    private readonly ConcurrentDictionary<string, TestConcurrency> concurrency = new(StringComparer.Ordinal);
 
-    private AlmStore Seed(bool issueTracker)
+    public AlmStore For(string prefix, Scenario scenario) =>
+        stores.GetOrAdd(prefix, _ => new Lazy<AlmStore>(() => Seed(scenario))).Value;
+
+    /// <summary>The connectivity test counters of <paramref name="prefix"/>, created on first use.</summary>
+    public TestConcurrency Concurrency(string prefix) => concurrency.GetOrAdd(prefix, static _ => new TestConcurrency());
+
+    /// <summary>The counters of <paramref name="prefix"/> if it has any, without creating them.</summary>
+    public TestConcurrency? FindConcurrency(string prefix) => concurrency.TryGetValue(prefix, out TestConcurrency? counters) ? counters : null;
+
+    private AlmStore Seed(Scenario scenario)
     {
+        bool issueTracker = scenario.IssueTracker;
         var store = new AlmStore(issueTracker ? issueTrackerSchemas.Value : almSchemas, issueTracker);
         PluginSchema? jira = store.Schemas.FindLike("jira");
         PluginSchema? trac = store.Schemas.FindLike("trac");
@@ -109,6 +123,23 @@ internal sealed class AlmStores(PluginSchemas almSchemas, Lazy<PluginSchemas> is
         store.SeedJob(mobile, user: 1, succeeded: false, ready: false, automatic: true, "2026-12-01T03:00:00.000Z", "");
         store.SeedJob(legacy, user: 1, succeeded: false, ready: true, automatic: true, "2026-11-30T15:41:00.000Z",
             "Error: could not connect to trac.corp.example: connection timed out.");
+
+        // Benchmarks: connections spread over projects 1..1000, alternately through Jira and GitHub,
+        // each with the one required project param of its plugin; then a long history of connection 1.
+        for (int k = 1; k <= scenario.ExtraConnections; k++)
+        {
+            bool viaJira = k % 2 == 1;
+            _ = store.SeedConnection($"Bulk {k}", viaJira ? jiraConnector : githubConnector, ((k - 1) % 1000) + 1, "manually", inProgress: false,
+                Params(new JsonObject { ["alm_project"] = viaJira ? $"BULK{k}" : $"example/bulk-{k}" }));
+        }
+
+        for (int k = 1; k <= scenario.ExtraJobs; k++)
+        {
+            bool failed = k % 10 == 0;
+            store.SeedJob(payments, user: 1, succeeded: !failed, ready: true, automatic: true, ExtraJobsStart.AddMinutes(k),
+                failed ? "Error: JIRA answered 401 Unauthorized for user sde-bot@example.com." : "Synchronized 42 tasks: 42 up to date.");
+        }
+
         return store;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +9,9 @@ namespace SdeAlm.Simulator;
 /// The connectors, ALM connections and jobs of one context-root prefix: each test prefix gets its
 /// own freshly seeded store, so parallel test files never see each other's writes. Validation
 /// follows Django REST Framework's wording; which params are required comes from the catalog
-/// this store's mode serves. One lock guards everything: the data is tiny.
+/// this store's mode serves. One lock guards everything: the data is small (a benchmark's
+/// <c>connections=N</c> or <c>jobs=N</c> adds at most 100,000 of each, indexed where it matters).
+/// Jobs queued through the API finish lazily: every read first settles those whose time has come.
 /// </summary>
 internal sealed class AlmStore
 {
@@ -18,10 +21,26 @@ internal sealed class AlmStore
     /// <summary>Project ids that exist: 1 to this number.</summary>
     public const int ProjectCount = 99_999;
 
+    /// <summary>A params key current SD Elements adds to connections; not a catalog field, never stored.</summary>
+    public const string LastSuccessfulRun = "last_successful_run";
+
+    /// <summary>A connector key of current SD Elements: which params project connections may set.</summary>
+    public const string FieldsEditableOnProject = "fields_editable_on_project";
+
     private readonly object gate = new();
     private readonly SortedDictionary<int, ConnectorRecord> connectors = [];
     private readonly SortedDictionary<int, ConnectionRecord> connections = [];
     private readonly SortedDictionary<int, JobRecord> jobs = [];
+
+    // Connection id → its job with the latest last_run (last_job). Jobs only go away with their
+    // connection and never change last_run, so this is kept up to date as jobs are added.
+    private readonly Dictionary<int, int> lastJobByConnection = [];
+
+    // Connection id → its job that is not ready (queued or running): at most one, the busy rule.
+    private readonly Dictionary<int, int> runningJobByConnection = [];
+
+    // Job id → how and when a job queued through the API finishes.
+    private readonly Dictionary<int, QueuedOutcome> queued = [];
     private int nextConnectorId = 1;
     private int nextConnectionId = 1;
     private int nextJobId = 1;
@@ -72,13 +91,14 @@ internal sealed class AlmStore
         }
     }
 
-    public void SeedJob(ConnectionRecord connection, int user, bool succeeded, bool ready, bool automatic, string lastRun, string message)
+    public void SeedJob(ConnectionRecord connection, int user, bool succeeded, bool ready, bool automatic, string lastRun, string message) =>
+        SeedJob(connection, user, succeeded, ready, automatic, DateTimeOffset.Parse(lastRun, CultureInfo.InvariantCulture), message);
+
+    public void SeedJob(ConnectionRecord connection, int user, bool succeeded, bool ready, bool automatic, DateTimeOffset lastRun, string message)
     {
         lock (gate)
         {
-            var job = new JobRecord(nextJobId++, connection.Id, user, succeeded, ready, automatic,
-                DateTimeOffset.Parse(lastRun, CultureInfo.InvariantCulture), message);
-            jobs.Add(job.Id, job);
+            AddJob(new JobRecord(nextJobId++, connection.Id, user, succeeded, ready, automatic, lastRun, message));
         }
     }
 
@@ -116,6 +136,7 @@ internal sealed class AlmStore
             PluginSchema? plugin = existing is null ? null : Schemas.Find(existing.PluginId);
             bool inaccessible = existing?.Inaccessible ?? false;
             JsonObject parameters = (JsonObject?)existing?.Params.DeepClone() ?? [];
+            JsonArray? editable = existing?.FieldsEditableOnProject;
             bool checkParams = false;
 
             if (Present(body, "name", partial, errors, out JsonNode? nameNode))
@@ -147,6 +168,12 @@ internal sealed class AlmStore
                 checkParams = true;
             }
 
+            // Only current releases know the key; older ones ignore it like any unknown key.
+            if (IssueTracker && body.TryGetPropertyValue(FieldsEditableOnProject, out JsonNode? editableNode))
+            {
+                editable = ReadTextList(editableNode, FieldsEditableOnProject, errors);
+            }
+
             if (checkParams && plugin is not null && !errors.ContainsKey("params"))
             {
                 CheckRequired(plugin, "system", parameters, fallback: null, errors);
@@ -167,6 +194,7 @@ internal sealed class AlmStore
             record.PluginId = plugin!.Id;
             record.Inaccessible = inaccessible;
             record.Params = parameters;
+            record.FieldsEditableOnProject = editable;
             if (existing is null)
             {
                 connectors.Add(record.Id, record);
@@ -177,21 +205,26 @@ internal sealed class AlmStore
         }
     }
 
-    /// <summary>Deletes a connector and, as a database cascade would, its ALM connections and their jobs.</summary>
+    /// <summary>Deletes a connector that no ALM connection uses; one still in use is refused (400), nothing cascades.</summary>
     public ApiResult DeleteConnector(int id)
     {
         lock (gate)
         {
-            if (!connectors.Remove(id))
+            if (!connectors.TryGetValue(id, out ConnectorRecord? connector))
             {
                 return ApiResult.NotFound();
             }
 
-            foreach (int connectionId in connections.Values.Where(c => c.ConnectorId == id).Select(c => c.Id).ToList())
+            List<int> users = [.. connections.Values.Where(c => c.ConnectorId == id).Select(c => c.Id)];
+            if (users.Count > 0)
             {
-                RemoveConnection(connectionId);
+                return ApiResult.Invalid(new JsonObject
+                {
+                    ["detail"] = $"Cannot delete connector \"{connector.Name}\": it is used by {users.Count} ALM connection(s) ({string.Join(", ", users)}).",
+                });
             }
 
+            connectors.Remove(id);
             return new ApiResult(204, null);
         }
     }
@@ -218,6 +251,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return
             [
                 .. connections.Values
@@ -231,6 +265,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return connections.TryGetValue(id, out ConnectionRecord? record)
                 ? new ApiResult(200, RenderConnection(record, includeLastJob, withParams))
                 : ApiResult.NotFound();
@@ -241,6 +276,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             ConnectionRecord? existing = null;
             if (existingId is int id && !connections.TryGetValue(id, out existing))
             {
@@ -304,6 +340,11 @@ internal sealed class AlmStore
             {
                 parameters = ReadParams(paramsNode, errors) ?? parameters;
                 checkParams = true;
+                if (IssueTracker)
+                {
+                    // The server fills it in; a client that sends back what it read does not set it.
+                    parameters.Remove(LastSuccessfulRun);
+                }
             }
 
             if (checkParams && connector is not null && !errors.ContainsKey("params") &&
@@ -375,6 +416,7 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return
             [
                 .. jobs.Values
@@ -388,7 +430,82 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return jobs.TryGetValue(id, out JobRecord? job) ? new ApiResult(200, RenderJob(job, expandConnection, withProject, withParams)) : ApiResult.NotFound();
+        }
+    }
+
+    /// <summary>
+    /// <c>POST projects/{id}/jobs/alm/</c>: with <c>ready</c> false queues a sync of the connection
+    /// that finishes <paramref name="delay"/> later (refused while another job of it is not ready);
+    /// with <c>ready</c> true records the result of a sync run elsewhere, as sent.
+    /// </summary>
+    public ApiResult CreateJob(int projectId, JsonObject body, TimeSpan delay, bool alwaysFail, bool withProject)
+    {
+        lock (gate)
+        {
+            Settle();
+            var errors = new JsonObject();
+            ConnectionRecord? connection = null;
+            if (Present(body, "connection", partial: false, errors, out JsonNode? connectionNode) &&
+                ReadPrimaryKey(connectionNode, "connection", errors) is int connectionId)
+            {
+                if (connections.TryGetValue(connectionId, out ConnectionRecord? found) && found.ProjectId == projectId)
+                {
+                    connection = found;
+                }
+                else
+                {
+                    errors["connection"] = Messages(InvalidPk(connectionId.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+
+            bool automatic = ReadOptionalBoolean(body, "automatic", errors);
+            bool ready = ReadOptionalBoolean(body, "ready", errors);
+            bool succeeded = ReadOptionalBoolean(body, "succeeded", errors);
+            string message = "";
+            if (body.TryGetPropertyValue("result_message", out JsonNode? messageNode))
+            {
+                if (messageNode is JsonValue v && v.TryGetValue(out string? text))
+                {
+                    message = text;
+                }
+                else
+                {
+                    errors["result_message"] = Messages(messageNode is null ? "This field may not be null." : "Not a valid string.");
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiResult.Invalid(errors);
+            }
+
+            if (!ready && runningJobByConnection.ContainsKey(connection!.Id))
+            {
+                return ApiResult.Invalid(new JsonObject
+                {
+                    ["detail"] = $"A synchronization of ALM connection {connection.Id} is already queued or running.",
+                });
+            }
+
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            JobRecord job;
+            if (ready)
+            {
+                job = new JobRecord(nextJobId++, connection!.Id, User: 1, succeeded, Ready: true, automatic, now, message);
+            }
+            else
+            {
+                job = new JobRecord(nextJobId++, connection!.Id, User: 1, Succeeded: false, Ready: false, automatic, now, "");
+                string server = ServerOf(connectors[connection.ConnectorId]);
+                queued.Add(job.Id, alwaysFail || server.Contains("unreachable", StringComparison.OrdinalIgnoreCase)
+                    ? new QueuedOutcome(Stopwatch.GetTimestamp(), delay, Succeeded: false, $"Error: could not connect to {server}: connection timed out.")
+                    : new QueuedOutcome(Stopwatch.GetTimestamp(), delay, Succeeded: true, "Synchronized 12 tasks: 12 up to date."));
+            }
+
+            AddJob(job);
+            return new ApiResult(201, RenderJob(job, expandConnection: false, withProject, withParams: true));
         }
     }
 
@@ -397,10 +514,11 @@ internal sealed class AlmStore
     {
         lock (gate)
         {
+            Settle();
             return new JsonObject
             {
                 ["connectors"] = new JsonArray([.. connectors.Values.Select(RenderConnector)]),
-                ["connections"] = new JsonArray([.. connections.Values.Select(c => RenderConnection(c, includeLastJob: false, withParams: true))]),
+                ["connections"] = new JsonArray([.. connections.Values.Select(c => RenderConnection(c, includeLastJob: false, withParams: true, stored: true))]),
                 ["jobs"] = new JsonArray([.. jobs.Values.Select(j => RenderJob(j, expandConnection: false, withProject, withParams: true))]),
             };
         }
@@ -408,18 +526,28 @@ internal sealed class AlmStore
 
     // ---- rendering (caller holds the lock) ----
 
-    private JsonObject RenderConnector(ConnectorRecord record) => new()
+    private JsonObject RenderConnector(ConnectorRecord record)
     {
-        ["id"] = record.Id,
-        ["name"] = record.Name,
-        ["system"] = RenderSystem(record.PluginId),
-        ["inaccessible"] = record.Inaccessible,
-        ["params"] = record.Params.DeepClone(),
-    };
+        var result = new JsonObject
+        {
+            ["id"] = record.Id,
+            ["name"] = record.Name,
+            ["system"] = RenderSystem(record.PluginId),
+            ["inaccessible"] = record.Inaccessible,
+            ["params"] = record.Params.DeepClone(),
+        };
+        if (IssueTracker)
+        {
+            result[FieldsEditableOnProject] = record.FieldsEditableOnProject?.DeepClone();
+        }
 
-    private JsonObject RenderConnection(ConnectionRecord record, bool includeLastJob, bool withParams)
+        return result;
+    }
+
+    private JsonObject RenderConnection(ConnectionRecord record, bool includeLastJob, bool withParams, bool stored = false)
     {
         ConnectorRecord connector = connectors[record.ConnectorId];
+        JobRecord? last = lastJobByConnection.TryGetValue(record.Id, out int lastId) ? jobs[lastId] : null;
         var result = new JsonObject
         {
             ["id"] = record.Id,
@@ -430,11 +558,17 @@ internal sealed class AlmStore
         };
         if (withParams)
         {
-            result["params"] = record.Params.DeepClone();
+            var parameters = (JsonObject)record.Params.DeepClone();
+            if (IssueTracker && !stored)
+            {
+                parameters[LastSuccessfulRun] = last is { Ready: true, Succeeded: true } ? Timestamp(last.LastRun) : null;
+            }
+
+            result["params"] = parameters;
         }
 
         result["inaccessible"] = connector.Inaccessible;
-        result["in_progress"] = record.InProgress;
+        result["in_progress"] = record.InProgress || runningJobByConnection.ContainsKey(record.Id);
         result["connector"] = record.ConnectorId;
         result["project"] = record.ProjectId;
         if (IssueTracker)
@@ -444,8 +578,6 @@ internal sealed class AlmStore
 
         if (includeLastJob)
         {
-            JobRecord? last = jobs.Values.Where(j => j.ConnectionId == record.Id).MaxBy(j => j.LastRun);
-
             // The documented last_job carries no connection or project: it sits inside its connection.
             result["last_job"] = last is null ? null : new JsonObject
             {
@@ -510,9 +642,56 @@ internal sealed class AlmStore
         foreach (int jobId in jobs.Values.Where(j => j.ConnectionId == id).Select(j => j.Id).ToList())
         {
             jobs.Remove(jobId);
+            queued.Remove(jobId);
         }
 
+        lastJobByConnection.Remove(id);
+        runningJobByConnection.Remove(id);
         return true;
+    }
+
+    // ---- jobs that finish by themselves (caller holds the lock) ----
+
+    private void AddJob(JobRecord job)
+    {
+        jobs.Add(job.Id, job);
+        if (!lastJobByConnection.TryGetValue(job.ConnectionId, out int lastId) || job.LastRun > jobs[lastId].LastRun)
+        {
+            lastJobByConnection[job.ConnectionId] = job.Id;
+        }
+
+        if (!job.Ready)
+        {
+            runningJobByConnection[job.ConnectionId] = job.Id;
+        }
+    }
+
+    /// <summary>Finishes the queued jobs whose delay has passed: readiness is computed on read, no timer runs.</summary>
+    private void Settle()
+    {
+        if (queued.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (jobId, outcome) in queued.ToList())
+        {
+            if (Stopwatch.GetElapsedTime(outcome.QueuedAt) < outcome.Delay)
+            {
+                continue;
+            }
+
+            JobRecord job = jobs[jobId];
+            jobs[jobId] = job with { Ready = true, Succeeded = outcome.Succeeded, Message = outcome.Message };
+            queued.Remove(jobId);
+            runningJobByConnection.Remove(job.ConnectionId);
+        }
+    }
+
+    private string ServerOf(ConnectorRecord connector)
+    {
+        string? field = Schemas.Find(connector.PluginId)?.ServerField?.Name;
+        return field is not null && connector.Params[field] is JsonValue value && value.TryGetValue(out string? server) ? server : "";
     }
 
     // ---- connectivity ----
@@ -634,6 +813,55 @@ internal sealed class AlmStore
         }
 
         return node!.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+    }
+
+    /// <summary>An optional boolean (false when absent), DRF's BooleanField.</summary>
+    private static bool ReadOptionalBoolean(JsonObject body, string key, JsonObject errors)
+    {
+        if (!body.TryGetPropertyValue(key, out JsonNode? node))
+        {
+            return false;
+        }
+
+        if (TryBoolean(node, out bool value))
+        {
+            return value;
+        }
+
+        errors[key] = Messages(node is null ? "This field may not be null." : "Must be a valid boolean.");
+        return false;
+    }
+
+    /// <summary>Null or a list of strings, DRF's ListField(child=CharField(), allow_null=True); item errors by index.</summary>
+    private static JsonArray? ReadTextList(JsonNode? node, string key, JsonObject errors)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonArray list)
+        {
+            errors[key] = Messages($"Expected a list of items but got type \"{TypeName(node)}\".");
+            return null;
+        }
+
+        var itemErrors = new JsonObject();
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not JsonValue item || !item.TryGetValue(out string? _))
+            {
+                itemErrors[i.ToString(CultureInfo.InvariantCulture)] = Messages(list[i] is null ? "This field may not be null." : "Not a valid string.");
+            }
+        }
+
+        if (itemErrors.Count > 0)
+        {
+            errors[key] = itemErrors;
+            return null;
+        }
+
+        return (JsonArray)list.DeepClone();
     }
 
     private PluginSchema? ReadPlugin(JsonNode? node, JsonObject errors)

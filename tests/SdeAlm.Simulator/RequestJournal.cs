@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.Net.Http.Headers;
 
 namespace SdeAlm.Simulator;
@@ -7,10 +8,13 @@ namespace SdeAlm.Simulator;
 /// Per-prefix request bookkeeping. The running count doubles as the sequence number
 /// that drives the stateful scenario options (throttle, fail), and tests read it back
 /// through <c>/_sim/requests</c> (with <c>detail=1</c>: method, path, query and status of
-/// each request, in order) and <c>/_sim/headers</c>. Bodies are never kept.
+/// each request, in order) and <c>/_sim/headers</c>. Bodies are not kept, except the JSON of job
+/// POSTs (they hold no secrets; see <see cref="LoggedRequest.Body"/>).
 /// </summary>
 internal sealed class RequestJournal
 {
+    private const string ItemKey = "sim.logged";
+
     /// <summary>Requests listed per prefix; the counts go on past it (the fuzz and load tests send many).</summary>
     public const int MaxListed = 100_000;
 
@@ -40,6 +44,13 @@ internal sealed class RequestJournal
 
         return (sequence, logged);
     }
+
+    /// <summary>Lets the API find the log line of the request it is answering (see <see cref="Find"/>).</summary>
+    public static void Attach(HttpContext context, LoggedRequest logged) => context.Items[ItemKey] = logged;
+
+    /// <summary>The log line of the request being answered, if it was recorded.</summary>
+    public static LoggedRequest? Find(HttpContext context) =>
+        context.Items.TryGetValue(ItemKey, out object? logged) ? logged as LoggedRequest : null;
 
     public (long Count, long WithAuth) Counts(string prefix) =>
         entries.TryGetValue(prefix, out Entry? entry)
@@ -99,4 +110,7 @@ internal sealed class LoggedRequest(string method, string path, string query)
     public string Query { get; } = query;
 
     public int Status { get; set; }
+
+    /// <summary>The parsed JSON body of a job POST (they hold no secrets); null for every other request.</summary>
+    public JsonNode? Body { get; set; }
 }

@@ -16,6 +16,9 @@ internal sealed class Scenario
 {
     public static readonly Scenario Default = new();
 
+    /// <summary>The most extra connections or jobs the <c>connections=N</c> and <c>jobs=N</c> options add.</summary>
+    public const int MaxExtra = 100_000;
+
     /// <summary>List page size; null = no pagination.</summary>
     public int? PageSize { get; private set; }
 
@@ -83,6 +86,33 @@ internal sealed class Scenario
 
     public int WriteFailCount { get; private set; } = 1;
 
+    /// <summary>DELETE of connectors and connections is not allowed (405), as on a server that keeps removal out of the API.</summary>
+    public bool NoDelete { get; private set; }
+
+    /// <summary>DELETE of an existing connector or connection answers 404 although GET finds it.</summary>
+    public bool DeleteNotFound { get; private set; }
+
+    /// <summary>How long a queued sync job takes to finish, in milliseconds.</summary>
+    public int JobDelayMs { get; private set; } = 1000;
+
+    /// <summary>Every sync job queued through the API fails.</summary>
+    public bool JobFail { get; private set; }
+
+    /// <summary>Jobs live under <c>jobs/issue-tracker/</c> instead of <c>jobs/alm/</c>.</summary>
+    public bool JobsIssueTracker { get; private set; }
+
+    /// <summary>No jobs paths at all (404), as on a server without the jobs API.</summary>
+    public bool NoJobs { get; private set; }
+
+    /// <summary>How long each connectivity test (<c>testalm</c>) takes before it answers, in milliseconds.</summary>
+    public int TestDelayMs { get; private set; }
+
+    /// <summary>ALM connections added to the seeded store (<c>Bulk 1</c> …), for benchmarks.</summary>
+    public int ExtraConnections { get; private set; }
+
+    /// <summary>Finished jobs of connection 1 added to the seeded store, for benchmarks.</summary>
+    public int ExtraJobs { get; private set; }
+
     /// <summary>Parses the scenario segments; returns false with a message for a malformed known option.</summary>
     public static bool TryParse(IReadOnlyList<string> segments, out Scenario scenario, out string? error)
     {
@@ -129,6 +159,15 @@ internal sealed class Scenario
                 "writefail" when value == "drop" => Set(() => result.WriteFail = 0),
                 "writefail" => TryInt(value, 400, 599, v => result.WriteFail = v),
                 "writefailcount" => TryInt(value, 0, int.MaxValue, v => result.WriteFailCount = v),
+                "nodelete" => Set(() => result.NoDelete = true),
+                "deletenotfound" => Set(() => result.DeleteNotFound = true),
+                "jobdelay" => TryInt(value, 0, 600_000, v => result.JobDelayMs = v),
+                "jobfail" => Set(() => result.JobFail = true),
+                "jobsissuetracker" => Set(() => result.JobsIssueTracker = true),
+                "nojobs" => Set(() => result.NoJobs = true),
+                "testdelay" => TryInt(value, 0, 600_000, v => result.TestDelayMs = v),
+                "connections" => TryInt(value, 0, MaxExtra, v => result.ExtraConnections = v),
+                "jobs" => TryInt(value, 0, MaxExtra, v => result.ExtraJobs = v),
                 _ => true,
             };
 

@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace SdeAlm.Simulator;
@@ -81,6 +82,7 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
         string prefix = string.Join('/', segments, 0, split);
         string routePath = string.Join('/', route.AsEnumerable()) + (route.Count > 0 && (request.Path.Value ?? "").EndsWith('/') ? "/" : "");
         var (sequence, logged) = journal.Record(prefix, request.Headers, request.Method, routePath, request.QueryString.Value?.TrimStart('?') ?? "");
+        RequestJournal.Attach(context, logged);
         try
         {
             await HandleScenarioAsync(context, prefix, sequence, scenarioSegments, route).ConfigureAwait(false);
@@ -319,6 +321,16 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
             byte[] body = AlmApi.Serialize(Stores.For(prefix, scenario).Dump(withProject: !scenario.NoJobProject));
             await WriteAsync(context, StatusCodes.Status200OK, JsonContentType, body).ConfigureAwait(false);
         }
+        else if (endpoint == "concurrency")
+        {
+            TestConcurrency? counters = Stores.FindConcurrency(prefix);
+            await WriteJsonAsync(context, StatusCodes.Status200OK, writer =>
+            {
+                writer.WriteNumber("current", counters?.Current ?? 0);
+                writer.WriteNumber("max", counters?.Max ?? 0);
+                writer.WriteNumber("total", counters?.Total ?? 0);
+            }).ConfigureAwait(false);
+        }
         else if (endpoint == "fuzz")
         {
             await WriteFuzzCatalogAsync(context).ConfigureAwait(false);
@@ -364,6 +376,12 @@ internal sealed class SimulatorHandler(Catalog catalog, RequestJournal journal, 
             writer.WriteString("path", request.Path);
             writer.WriteString("query", request.Query);
             writer.WriteNumber("status", request.Status);
+            if (request.Body is JsonNode body)
+            {
+                writer.WritePropertyName("body");
+                body.WriteTo(writer);
+            }
+
             writer.WriteEndObject();
         }
 
