@@ -5,7 +5,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -243,6 +245,36 @@ public sealed class SdeApiClientTests
     }
 
     [Fact]
+    public void A_refused_certificate_is_not_blamed_for_a_later_unrelated_handshake_failure()
+    {
+        // Nothing listens on port 1 of the loopback: the wrong-scheme probe gets a refusal at once.
+        var certificates = new CertificateCheck();
+        var stub = new StubHandler((request, number) => throw Handshake(certificates, request, refuseCertificate: number == 0));
+        using var client = new SdeApiClient(new SdeClientOptions(new Uri("https://127.0.0.1:1/")) { MaximumRetryCount = 0 }, "secret-token", stub, certificates);
+
+        var refused = Assert.Throws<SdeApiException>(() => client.Send(HttpMethod.Get, client.Resolve("api/v2/users/me/"), null, SdeJsonContext.Default.JsonElement, Context()));
+        var unrelated = Assert.Throws<SdeApiException>(() => client.Send(HttpMethod.Get, client.Resolve("api/v2/users/me/"), null, SdeJsonContext.Default.JsonElement, Context()));
+
+        Assert.Equal(SdeErrorIds.CertificateInvalid, refused.ErrorId);
+        Assert.Equal(SdeErrorIds.ConnectionFailed, unrelated.ErrorId);
+        Assert.Contains("not because of its certificate", unrelated.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_wrong_scheme_is_found_after_an_earlier_refused_certificate()
+    {
+        using var plainHttp = new PlainHttpPort();
+        var certificates = new CertificateCheck();
+        var stub = new StubHandler((request, number) => throw Handshake(certificates, request, refuseCertificate: number == 0));
+        using var client = new SdeApiClient(new SdeClientOptions(new Uri($"https://127.0.0.1:{plainHttp.Port}/")) { MaximumRetryCount = 0 }, "secret-token", stub, certificates);
+
+        Assert.Throws<SdeApiException>(() => client.Send(HttpMethod.Get, client.Resolve("api/v2/users/me/"), null, SdeJsonContext.Default.JsonElement, Context()));
+        var error = Assert.Throws<SdeApiException>(() => client.Send(HttpMethod.Get, client.Resolve("api/v2/users/me/"), null, SdeJsonContext.Default.JsonElement, Context()));
+
+        Assert.Equal(SdeErrorIds.WrongScheme, error.ErrorId);
+    }
+
+    [Fact]
     public void The_body_goes_as_utf8_json_with_the_token()
     {
         var stub = new StubHandler((_, _) => StubHandler.Json(200, "{}"));
@@ -363,6 +395,71 @@ public sealed class SdeApiClientTests
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new IOException("The response ended prematurely.");
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new IOException("The response ended prematurely.");
+    }
+
+    /// <summary>
+    /// A failed TLS handshake as HttpClient reports it. With <paramref name="refuseCertificate"/> the
+    /// platform refused the server's certificate first (our check is asked, as the real handler does).
+    /// </summary>
+    private static HttpRequestException Handshake(CertificateCheck certificates, HttpRequestMessage request, bool refuseCertificate)
+    {
+        if (refuseCertificate)
+        {
+            Assert.False(certificates.Validate(request, null, null, SslPolicyErrors.RemoteCertificateNameMismatch));
+        }
+
+        return new HttpRequestException(
+            "The SSL connection could not be established, see inner exception.",
+            new AuthenticationException(refuseCertificate ? "The remote certificate is invalid." : "Cannot determine the frame size or a corrupted frame was received."));
+    }
+
+    /// <summary>A loopback port that answers every request with an HTTP status line: plain http, as the wrong-scheme probe expects.</summary>
+    private sealed class PlainHttpPort : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly Task _serving;
+
+        public PlainHttpPort()
+        {
+            _listener.Start();
+            _serving = Task.Run(ServeAsync);
+        }
+
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            _serving.Wait(TimeSpan.FromSeconds(5));
+        }
+
+        private async Task ServeAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    using var client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false);
+                    var stream = client.GetStream();
+                    var request = new StringBuilder();
+                    var buffer = new byte[1024];
+                    int read;
+
+                    // Read the whole request first: closing on unread data would reset the connection.
+                    while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && (read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+                    {
+                        request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                    }
+
+                    await stream.WriteAsync("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray()).ConfigureAwait(false);
+                    client.Client.Shutdown(SocketShutdown.Send);
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or IOException or InvalidOperationException)
+            {
+                // Stopped (an accept after Stop says "not listening").
+            }
+        }
     }
 
     private static HttpRequestException Reset() =>

@@ -44,7 +44,8 @@ internal sealed class SdeApiClient : IDisposable
     {
     }
 
-    private SdeApiClient(SdeClientOptions options, string token, HttpMessageHandler handler, CertificateCheck certificates)
+    /// <summary>With a handler and certificate check of the caller's: tests play the TLS handshake.</summary>
+    internal SdeApiClient(SdeClientOptions options, string token, HttpMessageHandler handler, CertificateCheck certificates)
     {
         _options = options;
         _certificates = certificates;
@@ -116,7 +117,7 @@ internal sealed class SdeApiClient : IDisposable
             }
             catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
             {
-                var failure = NoAnswer(ex, method, current, retry, context, out var transient);
+                var failure = NoAnswer(ex, message, retry, context, out var transient);
                 context.Verbose($"{request} failed after {clock.ElapsedMilliseconds} ms: {failure.Message}");
                 if (retry.RetryAfterNoAnswer(transient, request, context))
                 {
@@ -167,8 +168,10 @@ internal sealed class SdeApiClient : IDisposable
     }
 
     /// <summary>Why a request got no answer: Ctrl+C and Disconnect-Sde are thrown as they are, the rest explained.</summary>
-    private SdeApiException NoAnswer(Exception failure, HttpMethod method, Uri uri, RetryPolicy retry, RequestContext context, out bool transient)
+    private SdeApiException NoAnswer(Exception failure, HttpRequestMessage request, RetryPolicy retry, RequestContext context, out bool transient)
     {
+        var method = request.Method;
+        var uri = request.RequestUri!;
         transient = false;
         if (failure is OperationCanceledException)
         {
@@ -178,7 +181,7 @@ internal sealed class SdeApiClient : IDisposable
             return IsDisposed ? throw ClosedDuring(method, uri, failure) : retry.TimedOut(method, uri, failure);
         }
 
-        return ConnectionFailures.Classify(failure, uri, out transient, _certificates.LastProblem);
+        return ConnectionFailures.Classify(failure, uri, out transient, _certificates.ProblemOf(request));
     }
 
     private T ReadAnswer<T>(
