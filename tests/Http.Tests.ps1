@@ -527,3 +527,59 @@ Describe 'Secrets' {
         }
     }
 }
+
+Describe 'A proxy address with a user name and password' {
+    It 'is refused before any request, pointing to -ProxyCredential and showing neither: <Case>' -ForEach @(
+        @{ Case = 'http://user:password@host:port'; Template = 'http://{0}:{1}@127.0.0.1:3128'; Shown = 'http://127.0.0.1:3128' }
+        @{ Case = 'a scheme that is not a proxy''s'; Template = 'ftp://{0}:{1}@127.0.0.1:21'; Shown = 'http://127.0.0.1' }
+        @{ Case = 'no scheme'; Template = '{0}:{1}@proxy.example.com:3128'; Shown = 'http://proxy.example.com:3128' }
+    ) {
+        # The user name is as private as the password: neither may show.
+        $user = "user-$([guid]::NewGuid().ToString('n'))"
+        $password = "password-$([guid]::NewGuid().ToString('n'))"
+        $proxy = [uri]::new(($Template -f $user, $password), [UriKind]::RelativeOrAbsolute)
+        $scenario = New-Scenario
+        $verbose = [System.Collections.Generic.List[object]]::new()
+        $err = Get-ErrorRecord { Connect-TestSde $scenario -Parameters @{ Proxy = $proxy; Verbose = $true } 4>&1 | ForEach-Object { $verbose.Add($_) } }
+
+        $err.FullyQualifiedErrorId | Should -Be 'SdeProxyInvalid,SdeAlm.Commands.ConnectSdeCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err.Exception.Message | Should -Match 'user name and password'
+        $err.Exception.Message | Should -Match '-ProxyCredential'
+        $err.Exception.Message | Should -Match ([regex]::Escape($Shown))
+        (Get-SimulatorRequest $scenario).count | Should -Be 0
+        $text = @(
+            $err | Format-List * -Force | Out-String -Width 500
+            $err.ToString()
+            $err.Exception.Message
+            $err.Exception.ToString()
+            $err.Exception | Format-List * -Force | Out-String -Width 500
+            "$($err.TargetObject)"
+            $err.CategoryInfo.ToString()
+            $verbose | Out-String -Width 500
+        ) -join "`n"
+        $text.Contains($password) | Should -BeFalse
+        $text.Contains($user) | Should -BeFalse
+    }
+
+    It 'is refused without echoing it when the password makes it no valid URL (<Password>)' -ForEach @(
+        @{ Password = 'p#ss' }
+        @{ Password = 'p/ss' }
+        @{ Password = 'p@ss' }
+    ) {
+        # PowerShell's own "Cannot convert value" would print the whole text.
+        $secret = "$Password-$([guid]::NewGuid().ToString('n'))"
+        $proxy = "http://jdoe:$secret@127.0.0.1:3128"
+        $err = Get-ErrorRecord { Connect-Sde -Server sde.example.com -Token (Get-TestToken) -Proxy $proxy }
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,SdeAlm.Commands.ConnectSdeCommand'
+        $err.Exception.Message | Should -Match '-ProxyCredential'
+        $text = @(
+            $err | Format-List * -Force | Out-String -Width 500
+            $err.ToString()
+            $err.Exception.ToString()
+            "$($err.TargetObject)"
+        ) -join "`n"
+        $text.Contains($secret) | Should -BeFalse
+        $text.Contains('jdoe') | Should -BeFalse
+    }
+}
