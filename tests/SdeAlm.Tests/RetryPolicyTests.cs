@@ -1,6 +1,11 @@
 using System;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Threading;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using Xunit;
 
 namespace SdeAlm.Tests;
@@ -63,5 +68,42 @@ public class RetryPolicyTests
         budget.Extend(TimeSpan.FromSeconds(5));
         Assert.InRange(budget.Remaining!.Value - before, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(5));
         Assert.Null(new TimeBudget(null).Remaining);
+    }
+
+    [Fact]
+    public void No_attempt_starts_once_the_timeout_is_spent()
+    {
+        var clock = new FakeClock();
+        var budget = new TimeBudget(TimeSpan.FromSeconds(10), clock);
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        var error = Assert.Throws<SdeApiException>(() => budget.StartAttempt(HttpMethod.Get, new Uri("https://sde.example.com/api/"), CancellationToken.None));
+        Assert.Equal(SdeErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
+    }
+
+    [Fact]
+    public void An_attempt_gets_only_what_is_left_of_the_timeout()
+    {
+        // 50 ms are left: the attempt's token fires long before the whole budget of 10 s.
+        var clock = new FakeClock();
+        var budget = new TimeBudget(TimeSpan.FromSeconds(10), clock);
+        clock.Advance(TimeSpan.FromSeconds(9.95));
+
+        using var attempt = budget.StartAttempt(HttpMethod.Get, new Uri("https://sde.example.com/api/"), CancellationToken.None);
+        Assert.True(attempt.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)), "the attempt was not cut off when the budget ran out");
+    }
+
+    [Fact]
+    public void Without_a_timeout_there_is_no_budget() =>
+        Assert.Null(new TimeBudget(null).Remaining);
+
+    private static RequestContext Context() => new(null, CancellationToken.None);
+
+    private static HttpResponseMessage Throttled(TimeSpan retryAfter)
+    {
+        var response = new HttpResponseMessage((HttpStatusCode)429);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAfter);
+        return response;
     }
 }

@@ -28,6 +28,9 @@ public sealed class SdeApiClientTests
     private readonly List<string> _verbose = [];
     private readonly List<ProgressRecord> _progress = [];
 
+    // Retry waits are spent in this clock, not slept: the tests know exactly what was waited.
+    private readonly FakeClock _clock = new();
+
     [Fact]
     public void A_redirect_loop_of_more_than_five_is_refused()
     {
@@ -78,9 +81,8 @@ public sealed class SdeApiClientTests
     public void Retry_after_in_seconds_is_waited()
     {
         var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(1))) : StubHandler.Json(200, "{}"));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         Get(stub);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited {clock.Elapsed}");
+        Assert.Equal(TimeSpan.FromSeconds(1), _clock.Waited);
         Assert.Equal(2, stub.Count);
         Assert.Contains(_verbose, line => line.EndsWith("retry 1 of 3 in 1 s", StringComparison.Ordinal));
     }
@@ -88,11 +90,9 @@ public sealed class SdeApiClientTests
     [Fact]
     public void Retry_after_as_an_http_date_is_waited_until_then()
     {
-        // The header has whole seconds: a date three seconds ahead is at least two seconds away.
-        var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(DateTimeOffset.UtcNow.AddSeconds(3))) : StubHandler.Json(200, "{}"));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(FakeClock.Epoch.AddSeconds(3))) : StubHandler.Json(200, "{}"));
         Get(stub);
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"waited {clock.Elapsed}");
+        Assert.Equal(TimeSpan.FromSeconds(3), _clock.Waited);
         Assert.Equal(2, stub.Count);
     }
 
@@ -121,13 +121,20 @@ public sealed class SdeApiClientTests
     [Fact]
     public void Ctrl_c_ends_a_retry_after_wait()
     {
+        // Real time here; Ctrl+C comes once the wait has begun (its first progress record), never before the request.
         var stub = new StubHandler((_, _) => Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(60))));
-        using var stopping = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
-        using var client = NewClient(stub, options => options.Timeout = null);
+        using var stopping = new CancellationTokenSource();
+        using var client = NewClient(stub, options => options.Timeout = null, CallClock.Real);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.ThrowsAny<OperationCanceledException>(() => client.Send(HttpMethod.Get, s_things, null, SdeJsonContext.Default.JsonElement, new RequestContext(null, stopping.Token, _progress.Add)));
+        var context = new RequestContext(null, stopping.Token, record =>
+        {
+            _progress.Add(record);
+            stopping.CancelAfter(TimeSpan.FromMilliseconds(100));
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => client.Send(HttpMethod.Get, s_things, null, SdeJsonContext.Default.JsonElement, context));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.Equal(1, stub.Count);
+        Assert.NotEmpty(_progress);
     }
 
     [Fact]
@@ -360,11 +367,11 @@ public sealed class SdeApiClientTests
 
     private RequestContext Context() => new(_verbose.Add, CancellationToken.None, _progress.Add);
 
-    private static SdeApiClient NewClient(StubHandler stub, Action<SdeClientOptions>? configure = null)
+    private SdeApiClient NewClient(StubHandler stub, Action<SdeClientOptions>? configure = null, CallClock? clock = null)
     {
         var options = new SdeClientOptions(s_server) { RetryIntervalSec = 0, Timeout = TimeSpan.FromSeconds(30) };
         configure?.Invoke(options);
-        return new SdeApiClient(options, "secret-token", stub);
+        return new SdeApiClient(options, "secret-token", stub, new CertificateCheck(), clock ?? _clock);
     }
 
     private static HttpResponseMessage Redirect(HttpStatusCode status, Uri location)

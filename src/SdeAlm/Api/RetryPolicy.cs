@@ -21,13 +21,15 @@ internal sealed class RetryPolicy
     private const int ProgressActivityId = 0x5DE;
 
     private readonly TimeBudget _budget;
+    private readonly CallClock _clock;
 
-    public RetryPolicy(RetryRule rule, int maximumRetryCount, TimeSpan retryInterval, TimeSpan? timeout)
+    public RetryPolicy(RetryRule rule, int maximumRetryCount, TimeSpan retryInterval, TimeSpan? timeout, CallClock? clock = null)
     {
         Rule = rule;
         MaximumRetryCount = maximumRetryCount;
         RetryInterval = retryInterval;
-        _budget = new TimeBudget(timeout);
+        _clock = clock ?? CallClock.Real;
+        _budget = new TimeBudget(timeout, _clock);
     }
 
     public RetryRule Rule { get; }
@@ -108,7 +110,7 @@ internal sealed class RetryPolicy
     public bool RetryAfterAnswer(HttpResponseMessage response, string request, TimeSpan elapsed, RequestContext context)
     {
         var status = (int)response.StatusCode;
-        var retryAfter = RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+        var retryAfter = RetryAfter(response.Headers.RetryAfter, _clock.UtcNow);
         if (!IsRetryableStatus(Rule, status, retryAfter.HasValue) || Retries >= MaximumRetryCount)
         {
             return false;
@@ -155,10 +157,10 @@ internal sealed class RetryPolicy
     private void WaitShowingProgress(TimeSpan wait, string reason, RequestContext context)
     {
         var activity = $"Waiting {Describe(wait)} before retry {Retries + 1} of {MaximumRetryCount}";
-        var end = DateTime.UtcNow + wait;
+        var end = _clock.Now + wait;
         try
         {
-            for (var left = wait; left > TimeSpan.Zero; left = end - DateTime.UtcNow)
+            for (var left = wait; left > TimeSpan.Zero; left = end - _clock.Now)
             {
                 context.Progress(new ProgressRecord(ProgressActivityId, activity, reason)
                 {
@@ -177,9 +179,9 @@ internal sealed class RetryPolicy
         }
     }
 
-    private static void Sleep(TimeSpan wait, CancellationToken userToken)
+    private void Sleep(TimeSpan wait, CancellationToken userToken)
     {
-        if (userToken.WaitHandle.WaitOne(wait))
+        if (!_clock.Wait(wait, userToken))
         {
             userToken.ThrowIfCancellationRequested();
         }

@@ -26,6 +26,7 @@ internal sealed class SdeApiClient : IDisposable
     private readonly CertificateCheck _certificates;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly SdeClientOptions _options;
+    private readonly CallClock _clock;
     private int _disposed;
 
     public SdeApiClient(SdeClientOptions options, string token)
@@ -44,10 +45,14 @@ internal sealed class SdeApiClient : IDisposable
     {
     }
 
-    /// <summary>With a handler and certificate check of the caller's: tests play the TLS handshake.</summary>
-    internal SdeApiClient(SdeClientOptions options, string token, HttpMessageHandler handler, CertificateCheck certificates)
+    /// <summary>
+    /// With a handler, certificate check and clock of the caller's: tests play the TLS handshake, and
+    /// spend retry waits in a clock that only pretends to wait.
+    /// </summary>
+    internal SdeApiClient(SdeClientOptions options, string token, HttpMessageHandler handler, CertificateCheck certificates, CallClock? clock = null)
     {
         _options = options;
+        _clock = clock ?? CallClock.Real;
         _certificates = certificates;
         _authorization = new AuthenticationHeaderValue("Token", token);
         _http = HttpClientFactory.Create(options, handler);
@@ -100,7 +105,7 @@ internal sealed class SdeApiClient : IDisposable
 
     private T? SendWithRetries<T>(HttpMethod method, Uri uri, byte[]? jsonBody, JsonTypeInfo<T> answerType, RequestContext context, RetryRule rule)
     {
-        var retry = new RetryPolicy(rule, _options.MaximumRetryCount, TimeSpan.FromSeconds(_options.RetryIntervalSec), _options.Timeout);
+        var retry = new RetryPolicy(rule, _options.MaximumRetryCount, TimeSpan.FromSeconds(_options.RetryIntervalSec), _options.Timeout, _clock);
         var redirects = new RedirectGuard();
         var current = uri;
         while (true)

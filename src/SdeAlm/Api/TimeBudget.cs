@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
@@ -13,18 +12,21 @@ namespace SdeAlm.Api;
 /// </summary>
 internal sealed class TimeBudget
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CallClock _clock;
+    private readonly TimeSpan _start;
     private TimeSpan _granted;
 
-    public TimeBudget(TimeSpan? total)
+    public TimeBudget(TimeSpan? total, CallClock? clock = null)
     {
         Total = total;
         _granted = total ?? TimeSpan.Zero;
+        _clock = clock ?? CallClock.Real;
+        _start = _clock.Now;
     }
 
     public TimeSpan? Total { get; }
 
-    public TimeSpan? Remaining => Total is null ? null : _granted - _clock.Elapsed;
+    public TimeSpan? Remaining => Total is null ? null : _granted - (_clock.Now - _start);
 
     public void Extend(TimeSpan wait) => _granted += wait;
 
