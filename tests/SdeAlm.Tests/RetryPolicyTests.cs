@@ -61,13 +61,29 @@ public class RetryPolicyTests
         Assert.Null(RetryPolicy.RetryAfter(null, DateTimeOffset.UtcNow));
 
     [Fact]
-    public void A_time_budget_extends_only_by_granted_waits()
+    public void Retry_after_waits_come_out_of_the_timeout_not_on_top_of_it()
     {
-        var budget = new TimeBudget(TimeSpan.FromSeconds(10));
-        var before = budget.Remaining!.Value;
-        budget.Extend(TimeSpan.FromSeconds(5));
-        Assert.InRange(budget.Remaining!.Value - before, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(5));
-        Assert.Null(new TimeBudget(null).Remaining);
+        // -TimeoutSec 10: a first Retry-After of 6 s fits, a second does not (4 s are left).
+        var clock = new FakeClock();
+        var policy = new RetryPolicy(RetryRule.Read, 5, TimeSpan.Zero, TimeSpan.FromSeconds(10), clock);
+
+        Assert.True(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(6)), "GET x", TimeSpan.Zero, Context()));
+        Assert.False(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(6)), "GET x", TimeSpan.Zero, Context()));
+
+        Assert.Equal(1, policy.Retries);
+        Assert.Equal(TimeSpan.FromSeconds(6), clock.Now);
+    }
+
+    [Fact]
+    public void A_wait_is_taken_only_when_it_ends_before_the_timeout()
+    {
+        var clock = new FakeClock();
+        var policy = new RetryPolicy(RetryRule.Read, 5, TimeSpan.Zero, TimeSpan.FromSeconds(10), clock);
+        clock.Advance(TimeSpan.FromSeconds(7));
+
+        Assert.False(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(3)), "GET x", TimeSpan.Zero, Context()));
+        Assert.True(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(2.5)), "GET x", TimeSpan.Zero, Context()));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), clock.Waited);
     }
 
     [Fact]

@@ -97,6 +97,40 @@ public sealed class SdeApiClientTests
     }
 
     [Fact]
+    public void A_call_never_runs_past_the_timeout_however_often_the_server_asks_to_wait()
+    {
+        // -TimeoutSec 10 and Retry-After 4 s: answers at 0, 4 and 8 s; a third wait would end at 12 s.
+        var stub = new StubHandler((_, _) => Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(4))));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => { options.Timeout = TimeSpan.FromSeconds(10); options.MaximumRetryCount = 5; }));
+        Assert.Equal(SdeErrorIds.Throttled, error.ErrorId);
+        Assert.Equal(3, stub.Count);
+        Assert.Equal(TimeSpan.FromSeconds(8), _clock.Now);
+    }
+
+    [Fact]
+    public void A_retry_after_that_does_not_fit_in_the_timeout_is_not_waited_and_the_error_says_so()
+    {
+        var stub = new StubHandler((_, _) => Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromHours(1))));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromSeconds(2)));
+        Assert.Equal(SdeErrorIds.Throttled, error.ErrorId);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.Category);
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(TimeSpan.Zero, _clock.Waited);
+        Assert.Contains("The server asked to wait 3600 s before trying again, longer than -TimeoutSec 2 allows", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("-MaximumRetryCount", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_503_whose_retry_after_does_not_fit_says_so_too()
+    {
+        var stub = new StubHandler((_, _) => WithRetryAfter(StubHandler.Json(503, """{"detail":"Down for maintenance."}"""), TimeSpan.FromMinutes(10)));
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromSeconds(100)));
+        Assert.Equal(SdeErrorIds.ServerError, error.ErrorId);
+        Assert.Equal(1, stub.Count);
+        Assert.Contains("The server said: Down for maintenance. The server asked to wait 600 s before trying again, longer than -TimeoutSec 100 allows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_long_wait_shows_progress_counting_down_and_completes_it()
     {
         var stub = new StubHandler((_, number) => number == 0 ? Throttled(response => response.Headers.RetryAfter = new(TimeSpan.FromSeconds(2))) : StubHandler.Json(200, "{}"));

@@ -154,7 +154,7 @@ internal sealed class SdeApiClient : IDisposable
                     }
 
                     context.Verbose($"{request} -> {outcome} in {clock.ElapsedMilliseconds} ms");
-                    var error = HttpErrors.FromResponse(response, method, current, BaseUri, retry.Retries, rule, context, attempt.Token);
+                    var error = HttpErrors.FromResponse(response, method, current, BaseUri, retry.Retries, rule, context, attempt.Token, retry.NotRetried);
                     context.CancellationToken.ThrowIfCancellationRequested();
                     throw error;
                 }
