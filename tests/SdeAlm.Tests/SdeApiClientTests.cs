@@ -252,6 +252,48 @@ public sealed class SdeApiClientTests
     }
 
     [Fact]
+    public void A_get_whose_answer_breaks_off_halfway_is_retried()
+    {
+        var stub = new StubHandler((_, number) => number == 0 ? BreaksOffHalfway() : StubHandler.Json(200, """{"ok":true}"""));
+        Assert.True(Get(stub).GetProperty("ok").GetBoolean());
+        Assert.Equal(2, stub.Count);
+        Assert.Contains(_verbose, line => line.StartsWith($"GET {s_things} -> 200 OK, but the answer broke off", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_get_whose_answer_keeps_breaking_off_fails_after_the_retries()
+    {
+        var stub = new StubHandler((_, _) => BreaksOffHalfway());
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => options.MaximumRetryCount = 2));
+        Assert.Equal(3, stub.Count);
+        Assert.Equal(SdeErrorIds.ConnectionFailed, error.ErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.Category);
+    }
+
+    [Fact]
+    public void A_get_whose_answer_breaks_off_is_retried_only_within_the_timeout()
+    {
+        // Back-off 1 s, 2 s, 4 s within -TimeoutSec 5: the third wait would end past it.
+        var stub = new StubHandler((_, _) => BreaksOffHalfway());
+        var error = Assert.Throws<SdeApiException>(() => Get(stub, options => { options.MaximumRetryCount = 5; options.RetryIntervalSec = 1; options.Timeout = TimeSpan.FromSeconds(5); }));
+        Assert.Equal(SdeErrorIds.ConnectionFailed, error.ErrorId);
+        Assert.Equal(3, stub.Count);
+        Assert.Equal(TimeSpan.FromSeconds(3), _clock.Waited);
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PATCH")]
+    public void A_write_whose_answer_breaks_off_halfway_is_not_repeated(string method)
+    {
+        var stub = new StubHandler((_, _) => BreaksOffHalfway());
+        var error = Assert.Throws<SdeApiException>(() => Send(stub, new HttpMethod(method), "{}"));
+        Assert.Equal(1, stub.Count);
+        Assert.Equal(SdeErrorIds.WriteOutcomeUnknown, error.ErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.Category);
+    }
+
+    [Fact]
     public void A_write_is_not_repeated_after_503_without_retry_after()
     {
         var stub = new StubHandler((_, _) => StubHandler.Json(503, "{}"));
@@ -426,6 +468,24 @@ public sealed class SdeApiClientTests
     {
         response.Headers.RetryAfter = new(wait);
         return response;
+    }
+
+    /// <summary>A 200 whose connection drops after half of its JSON.</summary>
+    private static HttpResponseMessage BreaksOffHalfway() =>
+        new(HttpStatusCode.OK) { Content = new StreamContent(new HalfThenBrokenStream("""{"ok":true,"padding":"0123456789abcdef"}"""u8.ToArray())) { Headers = { ContentType = new("application/json") } } };
+
+    /// <summary>Gives the first half of its bytes, then fails as a dropped connection does.</summary>
+    private sealed class HalfThenBrokenStream(byte[] body) : MemoryStream(body, 0, body.Length / 2)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Broken(base.Read(buffer, offset, count));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer, offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Broken(base.Read(buffer.Span)));
+
+        private static int Broken(int read) => read > 0 ? read : throw new IOException("The response ended prematurely.");
     }
 
     /// <summary>A body whose connection drops on the first read.</summary>

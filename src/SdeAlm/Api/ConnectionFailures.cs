@@ -45,6 +45,13 @@ internal static class ConnectionFailures
         return classified;
     }
 
+    /// <summary>
+    /// Explains an answer that broke off after its status line. The server answered, so the proxy and
+    /// the scheme were right: only the connection is looked at, and no port is probed.
+    /// </summary>
+    public static SdeApiException ClassifyBrokenAnswer(Exception failure, Uri uri, out bool transient) =>
+        ClassifyAtServer(failure, uri, out transient, null);
+
     private static SdeApiException ClassifyAtServer(Exception failure, Uri uri, out bool transient, string? certificateProblem)
     {
         transient = false;

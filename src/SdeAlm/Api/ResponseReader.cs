@@ -72,6 +72,8 @@ internal static class ResponseReader
     /// <summary>
     /// The answer's JSON as <typeparamref name="T"/>. Stops when <paramref name="readToken"/> fires
     /// (the caller tells a timeout from Ctrl+C); <paramref name="bytes"/> is the size read, for -Verbose.
+    /// A connection that breaks off mid-body throws its IOException or HttpRequestException as it is:
+    /// whether to ask again is the caller's decision.
     /// </summary>
     public static T Read<T>(HttpResponseMessage response, Uri uri, JsonTypeInfo<T> typeInfo, CancellationToken readToken, out long bytes)
     {
@@ -224,11 +226,6 @@ internal static class ResponseReader
 
             // A Content-Encoding (gzip, deflate) whose data does not decompress.
             throw InvalidJson(uri, $"its compressed body is corrupt ({ex.Message})", ex);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw ConnectionFailures.Classify(ex, uri, out _);
         }
         catch
         {

@@ -100,10 +100,11 @@ internal sealed class RetryPolicy
     public SdeApiException TimedOut(HttpMethod method, Uri uri, Exception? inner) => _budget.TimedOut(method, uri, inner);
 
     /// <summary>
-    /// After a request got no answer: waits the back-off and returns true when it may be sent again.
-    /// Only reads are repeated, since a write may have reached the server before the connection broke.
+    /// After a request got no answer, or only part of one: waits the back-off and returns true when it
+    /// may be sent again. Only reads are repeated, since a write may have reached the server before the
+    /// connection broke.
     /// </summary>
-    public bool RetryAfterNoAnswer(bool transient, string request, RequestContext context)
+    public bool RetryAfterNoAnswer(bool transient, string request, RequestContext context, string what = "got no answer")
     {
         NotRetried = null;
         if (Rule != RetryRule.Read || !transient || Retries >= MaximumRetryCount)
@@ -111,7 +112,7 @@ internal sealed class RetryPolicy
             return false;
         }
 
-        return WaitForRetry(Backoff(Retries + 1), serverAsked: false, $"{request} got no answer", context);
+        return WaitForRetry(Backoff(Retries + 1), serverAsked: false, $"{request} {what}", context);
     }
 
     /// <summary>After a failure status: waits as the server asked (or the back-off) and returns true when the request may be sent again.</summary>

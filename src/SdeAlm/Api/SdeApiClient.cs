@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
@@ -165,9 +166,11 @@ internal sealed class SdeApiClient : IDisposable
                     return default;
                 }
 
-                var answer = ReadAnswer(response, method, current, answerType, retry, rule, context, attempt.Token, out var bytes);
-                context.Verbose($"{request} -> {outcome} in {clock.ElapsedMilliseconds} ms, {FormatSize(bytes)}");
-                return answer;
+                if (TryReadAnswer(response, method, current, answerType, retry, rule, context, attempt.Token, out var answer, out var bytes))
+                {
+                    context.Verbose($"{request} -> {outcome} in {clock.ElapsedMilliseconds} ms, {FormatSize(bytes)}");
+                    return answer;
+                }
             }
         }
     }
@@ -189,7 +192,12 @@ internal sealed class SdeApiClient : IDisposable
         return ConnectionFailures.Classify(failure, uri, out transient, _certificates.ProblemOf(request));
     }
 
-    private T ReadAnswer<T>(
+    /// <summary>
+    /// Reads a successful answer. False when the connection broke off in the middle of it and the
+    /// request may be sent again: a read, within the retries and the time budget, like a request that
+    /// got no answer at all. A write is never repeated: it may have been made.
+    /// </summary>
+    private bool TryReadAnswer<T>(
         HttpResponseMessage response,
         HttpMethod method,
         Uri uri,
@@ -198,21 +206,39 @@ internal sealed class SdeApiClient : IDisposable
         RetryRule rule,
         RequestContext context,
         CancellationToken readToken,
+        out T answer,
         out long bytes)
     {
+        var clock = Stopwatch.StartNew();
         try
         {
-            return ResponseReader.Read(response, uri, answerType, readToken, out bytes);
+            answer = ResponseReader.Read(response, uri, answerType, readToken, out bytes);
+            return true;
         }
         catch (OperationCanceledException ex) when (!context.CancellationToken.IsCancellationRequested)
         {
             var failure = IsDisposed ? ClosedDuring(method, uri, ex) : retry.TimedOut(method, uri, ex);
             throw rule == RetryRule.Write && !IsDisposed ? HttpErrors.WriteOutcomeUnknown(method, failure, context) : failure;
         }
-        catch (SdeApiException ex) when (rule == RetryRule.Write && ex.ErrorId == SdeErrorIds.ConnectionFailed)
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            // The server accepted the write; only its answer was lost.
-            throw HttpErrors.WriteOutcomeUnknown(method, ex, context);
+            if (IsDisposed)
+            {
+                throw ClosedDuring(method, uri, ex);
+            }
+
+            var request = $"{method} {uri}";
+            var failure = ConnectionFailures.ClassifyBrokenAnswer(ex, uri, out var transient);
+            context.Verbose($"{request} -> {(int)response.StatusCode} {response.ReasonPhrase}, but the answer broke off after {clock.ElapsedMilliseconds} ms of reading: {failure.Message}");
+            if (retry.RetryAfterNoAnswer(transient, request, context, "got only part of its answer"))
+            {
+                answer = default!;
+                bytes = 0;
+                return false;
+            }
+
+            // A write's answer lost: the server accepted the write and may have made it.
+            throw rule == RetryRule.Write ? HttpErrors.WriteOutcomeUnknown(method, failure, context) : failure;
         }
     }
 
