@@ -196,6 +196,48 @@ public sealed class SdeApiClientTests
         Assert.StartsWith($"GET {s_things} did not complete within -TimeoutSec", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_body_that_stalls_ends_when_the_time_is_up_though_its_stream_ignores_the_token()
+    {
+        using var body = new StallingStream();
+        var stub = new StubHandler((_, _) => WithBody(HttpStatusCode.OK, body));
+
+        var error = Finishes(() => Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromMilliseconds(300))), body);
+
+        Assert.Equal(SdeErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
+        Assert.True(body.Stalled.IsCompleted, "the read never reached the stall");
+    }
+
+    [Fact]
+    public void Ctrl_c_ends_a_body_that_stalls_though_its_stream_ignores_the_token()
+    {
+        using var body = new StallingStream();
+        using var stopping = new CancellationTokenSource();
+        _ = body.Stalled.ContinueWith(_ => stopping.Cancel(), TaskScheduler.Default);
+        var stub = new StubHandler((_, _) => WithBody(HttpStatusCode.OK, body));
+        using var client = NewClient(stub, options => options.Timeout = null);
+
+        // A cancellation, which the cmdlet turns into PipelineStoppedException, and no error record.
+        Finishes(
+            () => Assert.ThrowsAny<OperationCanceledException>(() => client.Send(HttpMethod.Get, s_things, null, SdeJsonContext.Default.JsonElement, new RequestContext(null, stopping.Token))),
+            body);
+        Assert.True(body.Stalled.IsCompleted, "the read never reached the stall");
+    }
+
+    [Fact]
+    public void A_failure_body_that_stalls_gives_the_status_alone_when_the_time_is_up_though_its_stream_ignores_the_token()
+    {
+        using var body = new StallingStream();
+        var stub = new StubHandler((_, _) => WithBody(HttpStatusCode.InternalServerError, body));
+
+        var error = Finishes(() => Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromMilliseconds(300))), body);
+
+        Assert.Equal(SdeErrorIds.ServerError, error.ErrorId);
+        Assert.Equal(500, error.StatusCode);
+        Assert.Empty(error.ServerMessages);
+    }
+
     [Theory]
     [InlineData("POST")]
     [InlineData("PATCH")]
@@ -468,6 +510,92 @@ public sealed class SdeApiClientTests
     {
         response.Headers.RetryAfter = new(wait);
         return response;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> and returns what it returned, failing the test when it is still
+    /// running after a generous 20 s; the stalled body is then released so that no thread stays stuck.
+    /// </summary>
+    private static TResult Finishes<TResult>(Func<TResult> call, StallingStream body)
+    {
+        var running = Task.Run(call);
+        try
+        {
+            Assert.True(running.Wait(TimeSpan.FromSeconds(20)), "the read of the stalled body went on");
+            return running.Result;
+        }
+        finally
+        {
+            body.Dispose();
+        }
+    }
+
+    private static HttpResponseMessage WithBody(HttpStatusCode status, Stream body) =>
+        new(status) { Content = new StreamContent(body) { Headers = { ContentType = new("application/json") } } };
+
+    /// <summary>
+    /// Half of a JSON answer, then a read that waits until the stream is disposed and ignores every
+    /// cancellation token: a network stream on .NET Framework, which looks at its token only when a
+    /// read starts.
+    /// </summary>
+    private sealed class StallingStream : Stream
+    {
+        private static readonly byte[] s_half = """{"results":[{"id":"trac","name":"Tr"""u8.ToArray();
+        private readonly TaskCompletionSource<int> _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _position;
+
+        /// <summary>Completes when a read has begun to wait.</summary>
+        public Task Stalled => _stalled.Task;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position < s_half.Length)
+            {
+                var count = Math.Min(buffer.Length, s_half.Length - _position);
+                s_half.AsSpan(_position, count).CopyTo(buffer.Span);
+                _position += count;
+                return ValueTask.FromResult(count);
+            }
+
+            _stalled.TrySetResult();
+            return new ValueTask<int>(_disposed.Task);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _disposed.TrySetException(new ObjectDisposedException(nameof(StallingStream)));
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>A 200 whose connection drops after half of its JSON.</summary>

@@ -188,6 +188,29 @@ internal static class ResponseReader
     }
 
     /// <summary>
+    /// Makes <paramref name="readToken"/> end a read that does not look at it. On .NET Framework a
+    /// network stream checks its token only when a read starts, so a body that stalls in the middle
+    /// would outlast -TimeoutSec and Ctrl+C; disposing the stream and the response under the read ends
+    /// it with an exception, which <see cref="Stopped"/> turns into the cancellation it is.
+    /// </summary>
+    internal static CancellationTokenRegistration AbortOnCancel(HttpResponseMessage response, Stream body, CancellationToken readToken) =>
+        readToken.Register(
+            static state =>
+            {
+                var (response, body) = ((HttpResponseMessage, Stream))state!;
+                body.Dispose();
+                response.Dispose();
+            },
+            (response, body));
+
+    /// <summary>
+    /// What a read stopped by <see cref="AbortOnCancel"/> threw (ObjectDisposedException, IOException,
+    /// or anything a runtime makes of a stream closed under it), as the cancellation it is.
+    /// </summary>
+    internal static OperationCanceledException Stopped(Exception failure, CancellationToken readToken) =>
+        failure as OperationCanceledException ?? new OperationCanceledException("The read of the answer was stopped.", failure, readToken);
+
+    /// <summary>
     /// Reads the whole body into memory, at most <see cref="MaximumBytes"/> after decompression, until
     /// <paramref name="readToken"/> fires.
     /// </summary>
@@ -201,6 +224,7 @@ internal static class ResponseReader
         try
         {
             using var body = new LimitedReadStream(response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), MaximumBytes, uri);
+            using var abort = AbortOnCancel(response, body, readToken);
             while (true)
             {
                 if (length == buffer.Length)
@@ -219,6 +243,11 @@ internal static class ResponseReader
 
                 length += read;
             }
+        }
+        catch (Exception ex) when (readToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw Stopped(ex, readToken);
         }
         catch (InvalidDataException ex)
         {
