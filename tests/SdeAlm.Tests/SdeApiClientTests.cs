@@ -199,10 +199,11 @@ public sealed class SdeApiClientTests
     [Fact]
     public void A_body_that_stalls_ends_when_the_time_is_up_though_its_stream_ignores_the_token()
     {
+        // -TimeoutSec 1 s leaves a slow runner ample time to reach the stall before it fires.
         using var body = new StallingStream();
         var stub = new StubHandler((_, _) => WithBody(HttpStatusCode.OK, body));
 
-        var error = Finishes(() => Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromMilliseconds(300))), body);
+        var error = Finishes(() => Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromSeconds(1))), body);
 
         Assert.Equal(SdeErrorIds.Timeout, error.ErrorId);
         Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
@@ -231,7 +232,7 @@ public sealed class SdeApiClientTests
         using var body = new StallingStream();
         var stub = new StubHandler((_, _) => WithBody(HttpStatusCode.InternalServerError, body));
 
-        var error = Finishes(() => Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromMilliseconds(300))), body);
+        var error = Finishes(() => Assert.Throws<SdeApiException>(() => Get(stub, options => options.Timeout = TimeSpan.FromSeconds(1))), body);
 
         Assert.Equal(SdeErrorIds.ServerError, error.ErrorId);
         Assert.Equal(500, error.StatusCode);
