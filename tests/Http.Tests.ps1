@@ -2,6 +2,20 @@ BeforeAll {
     . $PSScriptRoot/common.ps1
     Import-Module $PSScriptRoot/Simulator.psm1
     $script:ModuleVersion = (Import-PowerShellDataFile $ModuleManifest).ModuleVersion
+
+    function Wait-SimulatorRequest {
+        # Returns once the simulator's journal of the scenario has a request with this status (0: not
+        # answered yet), so a test acts on a request known to be under way instead of after a guessed
+        # sleep that a slow runner can outlast.
+        param([string] $Scenario, [int] $Status = 0)
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            $journal = Invoke-RestMethod "$($SimulatorUrl)_sim/requests?prefix=$([uri]::EscapeDataString($Scenario))&detail=1"
+            if (@($journal.requests | Where-Object status -EQ $Status).Count -gt 0) { return }
+            Start-Sleep -Milliseconds 50
+        }
+        throw "The simulator saw no request with status $Status under $Scenario within 30 s."
+    }
 }
 
 Describe 'Requests' {
@@ -195,9 +209,10 @@ Describe 'TLS' {
 Describe 'Stopping' {
     # Halfway through a body or an error body: tests/Smoke.Tests.ps1, which Windows PowerShell runs too.
     It 'returns when the pipeline is stopped <While>' -ForEach @(
-        @{ While = 'while waiting for the answer'; Options = @('delay=30000') }
-        @{ While = 'during a Retry-After wait'; Options = @('throttle=99', 'retryafter=30') }
+        @{ While = 'while waiting for the answer'; Options = @('delay=30000'); SeenStatus = 0 }
+        @{ While = 'during a Retry-After wait'; Options = @('throttle=99', 'retryafter=30'); SeenStatus = 429 }
     ) {
+        $scenario = New-Scenario $Options
         $shell = [powershell]::Create()
         try {
             $null = $shell.AddScript({
@@ -205,9 +220,10 @@ Describe 'Stopping' {
                     Import-Module $Manifest
                     $c = Connect-Sde -Server $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication -SkipValidation
                     Get-SdeAlmPlugin -Connection $c
-                }).AddArgument($ModuleManifest).AddArgument((Get-ScenarioUrl (New-Scenario $Options))).AddArgument($SimulatorToken)
+                }).AddArgument($ModuleManifest).AddArgument((Get-ScenarioUrl $scenario)).AddArgument($SimulatorToken)
             $async = $shell.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
+            # Waiting for the answer: a request not yet answered. The Retry-After wait: the 429 is out.
+            Wait-SimulatorRequest $scenario -Status $SeenStatus
             $async.IsCompleted | Should -BeFalse
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $shell.Stop()
@@ -271,7 +287,8 @@ Describe 'Connections shared across runspaces' {
     }
 
     It 'says the connection was closed when another runspace disconnects it during a call' {
-        $connection = Connect-TestSde (New-Scenario 'delay=5000') -Parameters @{ SkipValidation = $true }
+        $scenario = New-Scenario 'delay=5000'
+        $connection = Connect-TestSde $scenario -Parameters @{ SkipValidation = $true }
         $shell = [powershell]::Create()
         try {
             $null = $shell.AddScript({
@@ -280,7 +297,7 @@ Describe 'Connections shared across runspaces' {
                     try { Get-SdeAlmPlugin -Connection $Connection } catch { $_ }
                 }).AddArgument($ModuleManifest).AddArgument($connection)
             $async = $shell.BeginInvoke()
-            Start-Sleep -Milliseconds 1000
+            Wait-SimulatorRequest $scenario
             $async.IsCompleted | Should -BeFalse
             Disconnect-Sde -Connection $connection
             $err = @($shell.EndInvoke($async))[0]
