@@ -401,6 +401,18 @@ public sealed class SdeApiClientTests
     }
 
     [Fact]
+    public void The_port_is_probed_only_with_time_left_in_the_call()
+    {
+        // The probe is part of the call, so -TimeoutSec bounds it too: with nothing left there is none.
+        using var plainHttp = new PlainHttpPort();
+        var uri = new Uri($"https://127.0.0.1:{plainHttp.Port}/api/v2/users/me/");
+        var failure = new HttpRequestException("The SSL connection could not be established, see inner exception.", new AuthenticationException("Cannot determine the frame size or a corrupted frame was received."));
+
+        Assert.Equal(SdeErrorIds.WrongScheme, ConnectionFailures.Classify(failure, uri, out _, null, TimeSpan.FromSeconds(10)).ErrorId);
+        Assert.Equal(SdeErrorIds.ConnectionFailed, ConnectionFailures.Classify(failure, uri, out _, null, TimeSpan.Zero).ErrorId);
+    }
+
+    [Fact]
     public void The_body_goes_as_utf8_json_with_the_token()
     {
         var stub = new StubHandler((_, _) => StubHandler.Json(200, "{}"));

@@ -99,6 +99,9 @@ internal sealed class RetryPolicy
 
     public SdeApiException TimedOut(HttpMethod method, Uri uri, Exception? inner) => _budget.TimedOut(method, uri, inner);
 
+    /// <inheritdoc cref="TimeBudget.Remaining"/>
+    public TimeSpan? Remaining => _budget.Remaining;
+
     /// <summary>
     /// After a request got no answer, or only part of one: waits the back-off and returns true when it
     /// may be sent again. Only reads are repeated, since a write may have reached the server before the

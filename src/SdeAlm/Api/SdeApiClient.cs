@@ -189,7 +189,7 @@ internal sealed class SdeApiClient : IDisposable
             return IsDisposed ? throw ClosedDuring(method, uri, failure) : retry.TimedOut(method, uri, failure);
         }
 
-        return ConnectionFailures.Classify(failure, uri, out transient, _certificates.ProblemOf(request));
+        return ConnectionFailures.Classify(failure, uri, out transient, _certificates.ProblemOf(request), retry.Remaining);
     }
 
     /// <summary>
