@@ -208,7 +208,7 @@ internal static class ResponseReader
     /// or anything a runtime makes of a stream closed under it), as the cancellation it is.
     /// </summary>
     internal static OperationCanceledException Stopped(Exception failure, CancellationToken readToken) =>
-        failure as OperationCanceledException ?? new OperationCanceledException("The read of the answer was stopped.", failure, readToken);
+        new("The read of the answer was stopped.", failure, readToken);
 
     /// <summary>
     /// Reads the whole body into memory, at most <see cref="MaximumBytes"/> after decompression, until

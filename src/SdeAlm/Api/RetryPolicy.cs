@@ -147,8 +147,8 @@ internal sealed class RetryPolicy
             var timeout = "-TimeoutSec " + _budget.Total!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             var wasLeft = Describe(left > TimeSpan.Zero ? left : TimeSpan.Zero);
             NotRetried = serverAsked
-                ? $"The server asked to wait {Describe(wait)} before trying again, longer than {timeout} allows ({wasLeft} of it were left): try again later, or connect with a larger -TimeoutSec."
-                : $"Retry {Retries + 1} would have waited {Describe(wait)}, longer than {timeout} allows ({wasLeft} of it were left): try again later, or connect with a larger -TimeoutSec.";
+                ? $"The server asked to wait {Describe(wait)} before trying again, longer than {timeout} allows ({wasLeft} of it left): try again later, or connect with a larger -TimeoutSec."
+                : $"Retry {Retries + 1} would have waited {Describe(wait)}, longer than {timeout} allows ({wasLeft} of it left): try again later, or connect with a larger -TimeoutSec.";
             return false;
         }
 
