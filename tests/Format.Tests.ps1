@@ -9,13 +9,15 @@ AfterAll {
 }
 
 Describe 'Default views' {
-    It 'shows plugins as a table of id, name, command and the count properties' {
+    It 'shows plugins as a table of id, name and the count properties' {
         $lines = (Get-SdeAlmPlugin | Out-String -Width 200) -split "`n" | ForEach-Object TrimEnd
-        $lines | Where-Object { $_ -match '^Id\s+Name\s+Command\s+SectionCount\s+FieldCount\s+Required$' } | Should -Not -BeNullOrEmpty
+        $lines | Where-Object { $_ -match '^Id\s+Name\s+SectionCount\s+FieldCount\s+RequiredCount$' } | Should -Not -BeNullOrEmpty
+        @($lines -match '^trac\s+Trac\s+5\s+13\s+5$').Count | Should -Be 1
+        @($lines -match '^kitchen-sink\s+Kitchen Sink\s+5\s+25\s+1$').Count | Should -Be 1
         foreach ($plugin in $Catalog) {
             $fields = @(foreach ($section in $plugin.sections) { $section.fields })
             $required = @($fields | Where-Object required).Count
-            $pattern = '^{0}\s+{1}\s+{2}\s+{3}\s+{4}\s+{5}$' -f [regex]::Escape($plugin.id), [regex]::Escape($plugin.name), [regex]::Escape($plugin.command), @($plugin.sections).Count, $fields.Count, $required
+            $pattern = '^{0}\s+{1}\s+{2}\s+{3}\s+{4}$' -f [regex]::Escape($plugin.id), [regex]::Escape($plugin.name), @($plugin.sections).Count, $fields.Count, $required
             @($lines -match $pattern).Count | Should -Be 1 -Because $plugin.id
         }
     }
