@@ -35,34 +35,36 @@ Describe 'Default views' {
         }
     }
 
-    It 'shows fields as one flat table after <Step>' -ForEach @(
+    It 'shows fields in one table per plugin, the plugin id once as its heading, after <Step>' -ForEach @(
         @{ Step = 'nothing'; Command = { Get-SdeAlmPluginField } }
-        @{ Step = 'Sort-Object'; Command = { Get-SdeAlmPlugin | Get-SdeAlmPluginField | Sort-Object Name } }
         @{ Step = 'Where-Object'; Command = { Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required } }
         @{ Step = 'Format-Table'; Command = { Get-SdeAlmPluginField | Format-Table } }
     ) {
-        $lines = (& $Command | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd
-        @($lines -match '^PluginId\s+Name\s').Count | Should -Be 1
-        @($lines -match '^-{8}\s+-{4}\s').Count | Should -Be 1
+        $lines = Get-ConsoleLine $Command
+        $plugins = @($Catalog | Where-Object { $_.sections.fields } | ForEach-Object id)
+        @($lines -match '^\s*PluginId: ' | ForEach-Object { ($_ -split ': ')[1] }) | Should -Be $plugins
+        @($lines -match '^Section\s+Name\s+FieldType\s+Required\s+Default').Count | Should -Be $plugins.Count
+        @($lines -match '^-+\s+-+\s').Count | Should -Be $plugins.Count
+        $lines | Should -Not -Match '^PluginId\s'
         $lines | Should -Not -Match 'Plugin / Section'
     }
 
-    It 'shows PluginId, the whole Name, FieldType, Required and Default at 80 columns' {
-        $lines = (Get-SdeAlmPlugin | Get-SdeAlmPluginField | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd
-        $lines | Where-Object { $_ -match '^PluginId\s+Name\s+FieldType\s+Required\s+Default' } | Should -Not -BeNullOrEmpty
-        $lines | Where-Object Length -gt 80 | Should -BeNullOrEmpty
-        @($lines -match '^trac\s+sde_verification_filter\s+checkbox\s+False\s+none,partial,pass').Count | Should -Be 1
-        @($lines -match '^kitchen-sink\s+ks_readonly_deprecated\s+boolean\s+False\s+False(\s|$)').Count | Should -Be 1
-        @($lines -match '^kitchen-sink\s+ks_date_range\s+date_range\s+False\s+from=2024').Count | Should -Be 1
+    It 'shows the whole Section and Name, then FieldType, Required and Default at 80 columns' {
+        $lines = Get-ConsoleLine { Get-SdeAlmPlugin | Get-SdeAlmPluginField }
+        $lines | Where-Object Length -gt 79 | Should -BeNullOrEmpty
+        @($lines -match '^Tasks to Synchronize\s+sde_verification_filter\s+checkbox\s+False\s+none,parti').Count | Should -Be 1
+        @($lines -match '^Flags\s+ks_readonly_deprecated\s+boolean\s+False\s+False(\s|$)').Count | Should -Be 1
+        @($lines -match '^Field Types\s+ks_date_range\s+date_range\s+False\s+from=2024').Count | Should -Be 1
+        @($lines -match '^\(general\)\s+alm_project\s+string\s+True(\s|$)').Count | Should -Be 4
+        @($lines -match '^Tâches à synchroniser\s+sde_min_priority\s').Count | Should -Be 1
     }
 
-    It 'adds Label and Section when the width allows' {
-        $narrow = (Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required | Out-String -Width 80) -split "`n" | ForEach-Object TrimEnd
-        $wide = (Get-SdeAlmPlugin | Get-SdeAlmPluginField | Where-Object Required | Out-String -Width 120) -split "`n" | ForEach-Object TrimEnd
-        $narrow | Where-Object { $_ -match '^PluginId\s+Name\s+FieldType\s+Required\s+Default\s+Label$' } | Should -Not -BeNullOrEmpty
-        $wide | Where-Object { $_ -match '^PluginId\s+Name\s+FieldType\s+Required\s+Default\s+Label\s+Section$' } | Should -Not -BeNullOrEmpty
-        @($wide -match '^jira\s+alm_pass\s+masked_string\s+True\s+JIRA Password or API Token\s+Credentials$').Count | Should -Be 1
-        @($wide -match '^trac\s+alm_project\s+string\s+True\s+Trac Milestone\s+\(general\)$').Count | Should -Be 1
+    It 'adds Label when the width allows' {
+        $narrow = Get-ConsoleLine { Get-SdeAlmPluginField jira, trac -Required }
+        $wide = Get-ConsoleLine { Get-SdeAlmPluginField jira, trac -Required } -Width 120
+        $narrow | Where-Object { $_ -match '^Section\s+Name\s+FieldType\s+Required\s+Default\s+Label$' } | Should -Not -BeNullOrEmpty
+        @($wide -match '^Credentials\s+alm_pass\s+masked_string\s+True\s+JIRA Password or API Token$').Count | Should -Be 1
+        @($wide -match '^\(general\)\s+alm_project\s+string\s+True\s+Trac Milestone$').Count | Should -Be 1
     }
 
     It 'keeps the grouped table as the BySection view' {
