@@ -196,11 +196,11 @@ Describe 'Get-SdeAlmConnection' {
         @(Get-SdeAlmConnection -Connection $server.Connection).Count | Should -Be 4
     }
 
-    It 'shows a table of Id, ProjectId, Alias, PluginId, Frequency' {
+    It 'shows a table of Id, ProjectId, Alias, PluginId, ConnectorId, Frequency' {
         $server = New-TestServer
         $table = Get-SdeAlmConnection 1 -Connection $server.Connection | Format-Table | Out-String -Width 200
-        $table | Should -Match 'Id\s+ProjectId\s+Alias\s+PluginId\s+Frequency'
-        $table | Should -Match '1\s+1\s+Payments JIRA\s+jira\s+daily'
+        $table | Should -Match 'Id\s+ProjectId\s+Alias\s+PluginId\s+ConnectorId\s+Frequency'
+        $table | Should -Match '1\s+1\s+Payments JIRA\s+jira\s+1\s+daily'
     }
 }
 
