@@ -200,7 +200,7 @@ Describe 'Plugin counts as properties' {
     It 'filters, sorts and selects on the counts' {
         @((Get-SdeAlmPlugin | Where-Object RequiredCount -gt 4).Id) | Should -Be @('trac', 'jira', 'azure-devops')
         @((Get-SdeAlmPlugin | Where-Object Required -gt 4).Id) | Should -Be @('trac', 'jira', 'azure-devops')
-        @((Get-SdeAlmPlugin | Sort-Object RequiredCount, Id).Id) | Should -Be @('empty', 'kitchen-sink', 'github', 'azure-devops', 'jira', 'trac')
+        @((Get-SdeAlmPlugin | Sort-Object RequiredCount, Id).Id) | Should -Be @('empty', 'kitchen-sink', 'github', 'trac', 'azure-devops', 'jira')
         @((Get-SdeAlmPlugin | Sort-Object FieldCount).Id) | Should -Be @('empty', 'trac', 'azure-devops', 'github', 'jira', 'kitchen-sink')
         $selected = Get-SdeAlmPlugin -Id github | Select-Object Id, Required
         "$($selected.Id) $($selected.Required)" | Should -Be 'github 4'
