@@ -62,13 +62,13 @@ Describe 'Get-SdeAlmPlugin' {
     }
 
     It 'filters the list with wildcards in -Id' {
-        $expected = $Ids | Where-Object { $_ -like '*i*' }
+        $expected = @(Select-Expected $Ids { $_ -like '*i*' })
         @((Get-SdeAlmPlugin -Id '*i*').Id) | Should -Be $expected
-        @((Get-SdeAlmPlugin -Id 'TR*').Id) | Should -Be @($Ids | Where-Object { $_ -like 'tr*' })
+        @((Get-SdeAlmPlugin -Id 'TR*').Id) | Should -Be @('trac')
     }
 
     It 'filters on Name with wildcards in -Name' {
-        $expected = @($Catalog | Where-Object name -like '*a*' | ForEach-Object id)
+        $expected = @(Select-Expected $Catalog { $_.name -like '*a*' } | ForEach-Object id)
         @((Get-SdeAlmPlugin -Name '*a*').Id) | Should -Be $expected
         @((Get-SdeAlmPlugin -Name 'jira', 'git*').Id) | Should -Be @('jira', 'github')
         Get-SdeAlmPlugin -Id trac -Name 'JIRA' | Should -BeNullOrEmpty

@@ -107,6 +107,17 @@ function Get-ConsoleLine {
     @($text -split '\r?\n' | ForEach-Object TrimEnd)
 }
 
+function Select-Expected {
+    # The items a filter must keep, built from the raw answer, checked to be some but not all of them: an
+    # expected set that is empty (or everything) would also pass with a filter that keeps nothing (or
+    # that is ignored), so such a test could not fail.
+    param([Parameter(Mandatory)] [object[]] $From, [Parameter(Mandatory)] [scriptblock] $Where)
+    $kept = @($From | Where-Object $Where)
+    $kept.Count | Should -BeGreaterThan 0 -Because "the expected set of { $Where } must not be empty"
+    $kept.Count | Should -BeLessThan $From.Count -Because "{ $Where } must leave something out"
+    $kept
+}
+
 function Get-ErrorRecord {
     # Runs a command that should fail and returns the ErrorRecord it raised (terminating or not).
     param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
