@@ -98,6 +98,27 @@ Describe 'Get-SdeAlmConnector' {
         $connectors[0].Settings.alm_user | Should -BeOfType [string]
     }
 
+    It 'writes Settings to CSV and [string] as key=value text with secrets as ********, and keeps them a dictionary for scripts' {
+        $server = New-TestServer
+        $connector = Get-SdeAlmConnector 1 -Connection $server.Connection
+        (Get-SdeAlmConnection 2 -Connection $server.Connection | ConvertTo-Csv | ConvertFrom-Csv).Settings | Should -BeExactly 'alm_project=MOB; sde_min_priority=7'
+        $row = $connector | ConvertTo-Csv | ConvertFrom-Csv
+        $row.Settings | Should -Match '^alm_method=https; alm_server=jira\.example\.com; alm_context_root=; alm_verify_ssl=true; alm_user=sde-bot@example\.com; alm_pass=\*{8}; alm_issue_type=Bug; '
+        $row.Settings | Should -Not -Match 'System\.|jira-secret'
+        "$($connector.Settings)" | Should -BeExactly $row.Settings
+
+        $connector.Settings -is [System.Collections.IDictionary] | Should -BeTrue
+        $connector.Settings['ALM_PASS'] | Should -BeOfType [securestring]
+        $connector.Settings.alm_server | Should -Be 'jira.example.com'
+        $connector.Settings[1] | Should -Be 'jira.example.com'
+        @($connector.Settings.GetEnumerator() | Select-Object -First 2 | ForEach-Object { "$($_.Key)=$($_.Value)" }) | Should -Be @('alm_method=https', 'alm_server=jira.example.com')
+        $json = $connector.Settings | ConvertTo-Json -Compress | ConvertFrom-Json
+        @($json.PSObject.Properties.Name) | Should -Be @($connector.Settings.Keys)
+        $json.alm_max_results | Should -Be 100
+        { $connector.Settings.alm_server = 'other.example.com' } | Should -Throw '*read-only*'
+        $connector.Settings.alm_server | Should -Be 'jira.example.com'
+    }
+
     It 'gets connectors by id; an unknown id is a non-terminating ObjectNotFound' {
         $server = New-TestServer
         $connectors = Get-SdeAlmConnector 3, 99, 1 -Connection $server.Connection -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -175,11 +196,11 @@ Describe 'Get-SdeAlmConnection' {
         @(Get-SdeAlmConnection -Connection $server.Connection).Count | Should -Be 4
     }
 
-    It 'shows a table of Id, ProjectId, Alias, PluginId, Frequency' {
+    It 'shows a table of Id, ProjectId, Alias, PluginId, ConnectorId, Frequency' {
         $server = New-TestServer
         $table = Get-SdeAlmConnection 1 -Connection $server.Connection | Format-Table | Out-String -Width 200
-        $table | Should -Match 'Id\s+ProjectId\s+Alias\s+PluginId\s+Frequency'
-        $table | Should -Match '1\s+1\s+Payments JIRA\s+jira\s+daily'
+        $table | Should -Match 'Id\s+ProjectId\s+Alias\s+PluginId\s+ConnectorId\s+Frequency'
+        $table | Should -Match '1\s+1\s+Payments JIRA\s+jira\s+1\s+daily'
     }
 }
 

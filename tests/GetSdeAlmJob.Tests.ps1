@@ -116,16 +116,18 @@ Describe 'Get-SdeAlmJob' {
         @((Get-Journal $current).requests.path) | Should -Be @('api/v2/users/me/')
     }
 
-    It 'shows Id, AlmConnectionId, LastRun in local time, Succeeded, Automatic and Message cut to the width' {
+    It 'shows Id, AlmConnectionId, LastRun in local time, Status and the whole Message, wrapped to the width' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        $lines = @((Get-SdeAlmJob | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^\s*Id\s+AlmConnectionId\s+LastRun\s+Succeeded\s+Automatic\s+Message$'
-        $lines.Count | Should -Be 9
+        $lines = @(Get-ConsoleLine { Get-SdeAlmJob } | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^\s*Id\s+AlmConnectionId\s+LastRun\s+Status\s+Message$'
         $local = ([DateTimeOffset]'2026-11-30T02:00:04.800Z').LocalDateTime.ToString('yyyy-MM-dd HH:mm')
-        $lines[4] | Should -Match ('^\s*4\s+1\s+{0}\s+False\s+True\s+Error: JIRA' -f [regex]::Escape($local))
-        $lines[4] | Should -Match '…$'
-        @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
+        $row = [array]::FindIndex($lines, [Predicate[string]] { param($line) $line -match '^\s*4\s+1\s' })
+        $lines[$row] | Should -Match ('^\s*4\s+1\s+{0}\s+Failed\s+Error: JIRA answered 401$' -f [regex]::Escape($local))
+        $lines[$row + 1] | Should -Match '^\s{40,}Unauthorized for user$'
+        $lines[$row + 2] | Should -Match '^\s{40,}sde-bot@example\.com\.$'
+        $lines | Should -Not -Match '…'
+        @($lines | Where-Object { $_.Length -gt 79 }) | Should -BeNullOrEmpty
     }
 
     It 'lists the jobs of piped ALM connections, each one''s newest first' {
@@ -191,13 +193,13 @@ Describe 'Get-SdeAlmConnection -IncludeLastJob' {
         @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/connections/alm/1/').query | Should -Be @('')
     }
 
-    It 'shows LastJobSucceeded in the default table' {
+    It 'shows LastJobSucceeded in the default table of what it read' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
         $lines = @((Get-SdeAlmConnection -IncludeLastJob | Out-String -Width 120) -split "`r?`n" | ForEach-Object TrimEnd | Where-Object { $_ })
-        $lines[0] | Should -Match '\bFrequency\s+LastJobSucceeded$'
-        $lines[2] | Should -Match '^\s*1\s+1\s+Payments JIRA\s+jira\s+daily\s+False$'
-        $lines[3] | Should -Match '^\s*2\s+2\s+Mobile JIRA\s+jira\s+weekly$'
+        $lines[0] | Should -Match '\bConnectorId\s+Frequency\s+LastJobSucceeded$'
+        $lines[2] | Should -Match '^\s*1\s+1\s+Payments JIRA\s+jira\s+1\s+daily\s+False$'
+        $lines[3] | Should -Match '^\s*2\s+2\s+Mobile JIRA\s+jira\s+1\s+weekly$'
     }
 
     It 'runs the nightly check of about_SdeAlm: exit code 1 and a warning per failed ALM connection' {

@@ -36,6 +36,9 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmListCmdlet<AlmConnection>
     [Parameter]
     public SwitchParameter IncludeLastJob { get; set; }
 
+    /// <summary>The type name that selects the view with LastJobSucceeded (SdeAlm.Format.ps1xml), which only -IncludeLastJob fills.</summary>
+    internal const string WithLastJobTypeName = "SdeAlm.Model.AlmConnection#IncludeLastJob";
+
     protected override void BeginProcessing()
     {
         FilterBy(Alias, connection => connection.Alias);
@@ -52,5 +55,17 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmListCmdlet<AlmConnection>
         var projects = ProjectId is null ? null : new HashSet<int>(ProjectId);
         return ReadEach(Id, id => resources.ReadConnection(id, IncludeLastJob, context))
             .Where(connection => projects is null || projects.Contains(connection.ProjectId));
+    }
+
+    internal override object Output(AlmConnection item)
+    {
+        if (!IncludeLastJob)
+        {
+            return item;
+        }
+
+        var shown = PSObject.AsPSObject(item);
+        shown.TypeNames.Insert(0, WithLastJobTypeName);
+        return shown;
     }
 }

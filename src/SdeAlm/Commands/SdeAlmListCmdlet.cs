@@ -22,7 +22,7 @@ public abstract class SdeAlmListCmdlet<T> : SdeAlmResourceCmdlet
         {
             if (_filters.All(filter => filter.Filter.IsMatch(filter.Property(item))))
             {
-                WriteObject(item);
+                WriteObject(Output(item));
             }
         }
     });
@@ -38,4 +38,7 @@ public abstract class SdeAlmListCmdlet<T> : SdeAlmResourceCmdlet
 
     /// <summary>The resources to consider, before the filters.</summary>
     internal abstract IEnumerable<T> Read(AlmResources resources, RequestContext context);
+
+    /// <summary>What is written for a resource kept: the resource itself, unless a cmdlet gives it a view of its own.</summary>
+    internal virtual object Output(T item) => item;
 }

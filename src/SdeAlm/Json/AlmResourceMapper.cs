@@ -52,7 +52,7 @@ internal static class AlmResourceMapper
     /// The params as settings; absent or null params (no permission to see them) give an empty dictionary.
     /// Two params that differ only in case break the key rule of <see cref="SettingKeys"/>: an error, not a guess.
     /// </summary>
-    internal static OrderedDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys, int resourceId)
+    internal static AlmSettingsDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys, int resourceId)
     {
         var settings = SettingKeys.NewDictionary();
         if (parameters is { ValueKind: JsonValueKind.Object } element)
@@ -74,7 +74,7 @@ internal static class AlmResourceMapper
             }
         }
 
-        return settings.AsReadOnly();
+        return new AlmSettingsDictionary(settings);
     }
 
     private static bool IsObject(JsonElement? parameters) => parameters is { ValueKind: JsonValueKind.Object };

@@ -1,5 +1,3 @@
-using System.Collections.Specialized;
-
 namespace SdeAlm.Model;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace SdeAlm.Model;
 /// </summary>
 public sealed class AlmConnector
 {
-    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, OrderedDictionary settings, bool settingsVisible, string server, object? serverConnection)
+    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, AlmSettingsDictionary settings, bool settingsVisible, string server, object? serverConnection)
     {
         Id = id;
         Name = name;
@@ -35,9 +33,9 @@ public sealed class AlmConnector
 
     /// <summary>
     /// The connector's params as a read-only, ordered, case-insensitive dictionary. Every value the
-    /// catalog marks masked_string is a SecureString.
+    /// catalog marks masked_string is a SecureString. Its text is <c>key=value; …</c>, secrets as ********.
     /// </summary>
-    public OrderedDictionary Settings { get; }
+    public AlmSettingsDictionary Settings { get; }
 
     /// <summary>The server the connector was read from, context root included.</summary>
     public string Server { get; }

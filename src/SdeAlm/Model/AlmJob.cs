@@ -49,6 +49,9 @@ public sealed class AlmJob
     /// <summary>True once the run has finished.</summary>
     public bool Ready { get; }
 
+    /// <summary>Running until the job is Ready, then Succeeded or Failed: what Ready and Succeeded say together.</summary>
+    public AlmJobStatus Status => !Ready ? AlmJobStatus.Running : Succeeded ? AlmJobStatus.Succeeded : AlmJobStatus.Failed;
+
     /// <summary>True for a scheduled run, false for one started by a user.</summary>
     public bool Automatic { get; }
 
