@@ -33,8 +33,11 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmListCmdlet<AlmConnector>
         FilterBy(PluginId, connector => connector.PluginId);
     }
 
-    internal override IEnumerable<AlmConnector> Read(AlmResources resources, RequestContext context) =>
-        Id is null
+    internal override IEnumerable<AlmConnector> Read(RequestContext context)
+    {
+        var resources = ResourcesOf(ResolveConnection());
+        return Id is null
             ? resources.Connectors(context)
             : ReadEach(Id, id => resources.ReadConnector(id, context));
+    }
 }

@@ -18,7 +18,7 @@ public abstract class SdeAlmListCmdlet<T> : SdeAlmResourceCmdlet
 
     protected override void ProcessRecord() => InvokeForRecord(() =>
     {
-        foreach (var item in Read(ResourcesOf(ResolveConnection()), NewRequestContext()))
+        foreach (var item in Read(NewRequestContext()))
         {
             if (_filters.All(filter => filter.Filter.IsMatch(filter.Property(item))))
             {
@@ -36,6 +36,6 @@ public abstract class SdeAlmListCmdlet<T> : SdeAlmResourceCmdlet
         }
     }
 
-    /// <summary>The resources to consider, before the filters.</summary>
-    internal abstract IEnumerable<T> Read(AlmResources resources, RequestContext context);
+    /// <summary>The resources to consider, before the filters, read from the server connection they belong to.</summary>
+    internal abstract IEnumerable<T> Read(RequestContext context);
 }
