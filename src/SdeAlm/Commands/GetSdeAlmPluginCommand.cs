@@ -10,8 +10,14 @@ namespace SdeAlm.Commands;
 [OutputType(typeof(AlmPlugin))]
 public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
 {
+    /// <summary>
+    /// Plugin ids as text; piped plugins and objects with a PluginId property (connectors, ALM
+    /// connections, fields) give theirs, rows without one a text Id. The attribute reads those
+    /// properties (ByPropertyName says so to Get-Help).
+    /// </summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [PluginIdArgument(TextId = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string[]? Id { get; set; }

@@ -15,8 +15,14 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
     private const string ByIdSet = "ById";
     private const string ByPluginSet = "ByPlugin";
 
+    /// <summary>
+    /// Plugin ids as text; piped objects with a PluginId property (connectors, ALM connections, fields)
+    /// give theirs. The attribute reads that property (ByPropertyName says so to Get-Help), and leaves
+    /// piped plugins to -InputObject.
+    /// </summary>
     [Parameter(ParameterSetName = ByIdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [PluginIdArgument(KeepPlugins = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string[]? PluginId { get; set; }
