@@ -63,9 +63,18 @@ public sealed class GetSdeAlmConnectionCommand : SdeAlmListCmdlet<AlmConnection>
 
     protected override void BeginProcessing()
     {
-        FilterBy(Alias, connection => connection.Alias);
-        FilterBy(PluginId, connection => connection.PluginId);
+        FilterBy(nameof(Alias), Alias, connection => connection.Alias);
+        FilterBy(nameof(PluginId), PluginId, connection => connection.PluginId);
     }
+
+    internal override string ReadNoun => ParameterSetName switch
+    {
+        JobSet => "ALM connection of the piped jobs",
+        InputObjectSet => "piped ALM connection",
+        _ => "ALM connection"
+            + (Id is null ? string.Empty : $" with -Id {string.Join(", ", Id)}")
+            + (ProjectId is null ? string.Empty : $" of project{(ProjectId.Length == 1 ? string.Empty : "s")} {string.Join(", ", ProjectId)}"),
+    };
 
     internal override IEnumerable<AlmConnection> Read(RequestContext context) => ParameterSetName switch
     {

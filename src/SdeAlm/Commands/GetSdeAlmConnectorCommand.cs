@@ -29,9 +29,11 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmListCmdlet<AlmConnector>
 
     protected override void BeginProcessing()
     {
-        FilterBy(Name, connector => connector.Name);
-        FilterBy(PluginId, connector => connector.PluginId);
+        FilterBy(nameof(Name), Name, connector => connector.Name);
+        FilterBy(nameof(PluginId), PluginId, connector => connector.PluginId);
     }
+
+    internal override string ReadNoun => Id is null ? "ALM connector" : $"ALM connector with -Id {string.Join(", ", Id)}";
 
     internal override IEnumerable<AlmConnector> Read(RequestContext context)
     {
