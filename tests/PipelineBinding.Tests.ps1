@@ -91,6 +91,11 @@ BeforeDiscovery {
         Row Test-SdeAlmConnector AlmConnector '-InputObject' -Output 'test connector 1: True'
         Refused Test-SdeAlmConnector $notBound -Except AlmConnector
 
+        Row Remove-SdeAlmConnection AlmConnection '-InputObject (read, nothing sent under -WhatIf)'
+        Refused Remove-SdeAlmConnection $notBound -Except AlmConnection
+        Row Remove-SdeAlmConnector AlmConnector '-InputObject (read, nothing sent under -WhatIf)'
+        Refused Remove-SdeAlmConnector $notBound -Except AlmConnector
+
         Refused Select-SdeConnection $notBound
         Refused Disconnect-Sde $notBound
     )
@@ -114,6 +119,8 @@ BeforeAll {
         'Set-SdeAlmConnector'      = @{ Name = 'Jira Cloud'; PassThru = $true }
         'Test-SdeAlmConnection'    = @{}
         'Test-SdeAlmConnector'     = @{}
+        'Remove-SdeAlmConnection'  = @{ WhatIf = $true }
+        'Remove-SdeAlmConnector'   = @{ WhatIf = $true }
         'Select-SdeConnection'     = @{}
         'Disconnect-Sde'           = @{}
     }

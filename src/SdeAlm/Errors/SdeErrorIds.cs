@@ -38,4 +38,5 @@ internal static class SdeErrorIds
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
     public const string FilterNoMatch = "SdeFilterNoMatch";
+    public const string AlmRemoveNotAllowed = "SdeAlmRemoveNotAllowed";
 }
