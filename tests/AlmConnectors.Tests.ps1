@@ -595,6 +595,7 @@ Describe 'Tab completion of connectors' {
     It 'completes <Line> with connector ids, the name as tooltip' -ForEach @(
         @{ Line = 'Get-SdeAlmConnector ' }
         @{ Line = 'Set-SdeAlmConnector -Id ' }
+        @{ Line = 'Remove-SdeAlmConnector ' }
         @{ Line = 'New-SdeAlmConnection -ProjectId 1 -ConnectorId ' }
     ) {
         $completions = @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches)
