@@ -616,6 +616,7 @@ Describe 'Tab completion of connectors' {
     It 'completes <Line> with connector ids, the name as tooltip' -ForEach @(
         @{ Line = 'Get-SdeAlmConnector ' }
         @{ Line = 'Set-SdeAlmConnector -Id ' }
+        @{ Line = 'Remove-SdeAlmConnector ' }
         @{ Line = 'New-SdeAlmConnection -ProjectId 1 -ConnectorId ' }
     ) {
         $completions = @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches)
@@ -632,5 +633,122 @@ Describe 'Tab completion of connectors' {
     It 'completes -PluginId of the connector cmdlets with catalog ids' {
         $line = 'New-SdeAlmConnector -Name x -PluginId ji'
         @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('jira')
+    }
+}
+
+Describe 'Remove-SdeAlmConnection and Remove-SdeAlmConnector' {
+    It 'asks before it removes anything: ConfirmImpact High, -WhatIf and -Confirm for <Name>' -ForEach @(
+        @{ Name = 'Remove-SdeAlmConnection' }
+        @{ Name = 'Remove-SdeAlmConnector' }
+    ) {
+        $attribute = (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'removes an ALM connection by id, and its jobs with it: one GET, then one DELETE' {
+        $server = New-TestServer
+        $verbose = Remove-SdeAlmConnection 3 -Connection $server.Connection -Confirm:$false -Verbose 4>&1 | ForEach-Object Message
+        $verbose | Should -Contain "Removed ALM connection 3 'Legacy Trac' of project 2 on $($server.Connection.Server)."
+        $store = Get-Store $server.Scenario
+        @($store.connections.id) | Should -Be @(1, 2, 4)
+        @($store.jobs | Where-Object connection -EQ 3) | Should -BeNullOrEmpty
+        @(Get-RequestLine $server.Scenario | Where-Object { $_ -like '* api/v2/connections/*' }) |
+            Should -Be @('GET api/v2/connections/alm/3/', 'DELETE api/v2/connections/alm/3/')
+    }
+
+    It 'sends nothing under -WhatIf, and reads what it would remove' {
+        $server = New-TestServer
+        Get-SdeAlmConnection -Connection $server.Connection | Remove-SdeAlmConnection -WhatIf
+        Remove-SdeAlmConnector 1, 2, 3 -Connection $server.Connection -WhatIf
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 0
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3, 4)
+        @((Get-Store $server.Scenario).connectors.id) | Should -Be @(1, 2, 3)
+    }
+
+    It 'reports removing twice as ObjectNotFound, without sending the second DELETE' {
+        $server = New-TestServer
+        $connection = Get-SdeAlmConnection 4 -Connection $server.Connection
+        $connection | Remove-SdeAlmConnection -Confirm:$false
+        $connection | Remove-SdeAlmConnection -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeAlmConnectionNotFound,SdeAlm.Commands.RemoveSdeAlmConnectionCommand')
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 4
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 1
+    }
+
+    It 'goes on after an unknown id and removes the others' {
+        $server = New-TestServer
+        Remove-SdeAlmConnection 77, 4 -Connection $server.Connection -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeAlmConnectionNotFound,SdeAlm.Commands.RemoveSdeAlmConnectionCommand')
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3)
+    }
+
+    It 'removes a piped connector from the server it was read from, once no ALM connection uses it' {
+        $first = New-TestServer
+        $second = New-TestServer
+        Get-SdeAlmConnection 4 -Connection $first.Connection | Remove-SdeAlmConnection -Confirm:$false
+        Get-SdeAlmConnector 3 -Connection $first.Connection | Remove-SdeAlmConnector -Confirm:$false
+        @((Get-Store $first.Scenario).connectors.id) | Should -Be @(1, 2)
+        Get-RequestLine $second.Scenario | Should -BeNullOrEmpty
+    }
+
+    It 'gives the server''s words for a connector still used by ALM connections, and goes on' {
+        $server = New-TestServer
+        Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false
+        Get-SdeAlmConnector 1, 3 -Connection $server.Connection | Remove-SdeAlmConnector -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeBadRequest,SdeAlm.Commands.RemoveSdeAlmConnectorCommand')
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -BeLike '*The server said: Cannot delete connector "Jira Cloud": it is used by 2 ALM connection(s) (1, 2). Remove those ALM connections first (Get-SdeAlmConnection | Where-Object ConnectorId -EQ 1 | Remove-SdeAlmConnection), or point them at another connector.'
+        @((Get-Store $server.Scenario).connectors.id) | Should -Be @(1, 2)
+    }
+
+    It 'says the server does not allow removing through the API when DELETE is <Answer>, and stops' -ForEach @(
+        @{ Answer = '405'; Option = 'nodelete'; Words = 'DELETE answered 405 (method not allowed)' }
+        @{ Answer = '404 for an ALM connection that exists'; Option = 'deletenotfound'; Words = 'DELETE answered 404 although ALM connection 3 exists' }
+    ) {
+        $server = New-TestServer $Option
+        $record = Get-ErrorRecord { Get-SdeAlmConnection 3, 4 -Connection $server.Connection | Remove-SdeAlmConnection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -Be 'SdeAlmRemoveNotAllowed,SdeAlm.Commands.RemoveSdeAlmConnectionCommand'
+        $record.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $record.TargetObject | Should -Be 3
+        $record.Exception.Message | Should -BeExactly ("SD Elements at $($server.Connection.Server) does not allow removing an ALM connection through its API: $Words. " +
+            "SD Elements does not document removing ALM connections through the API; remove ALM connection 3 in SD Elements' web interface.")
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 1 -Because 'every ALM connection would fail alike, so the command stops'
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3, 4)
+    }
+
+    It 'sends one DELETE after a 502 and says the ALM connection may have been removed, and how to check' {
+        $server = New-TestServer 'writefail=502'
+        $record = Get-ErrorRecord { Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeWriteOutcomeUnknown,*'
+        $record.Exception.Message | Should -Match 'Run Get-SdeAlmConnection -Id 4 to see whether it was removed\.$'
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 1
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3)
+    }
+
+    It 'names the "Edit ALM connections" permission on a 403' {
+        $server = New-TestServer 'noparams'
+        $record = Get-ErrorRecord { Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdePermissionDenied,*'
+        $record.Exception.Message | Should -Match 'Edit ALM connections'
+    }
+
+    It 'refuses a piped connector with -Connection to another server, before any request' {
+        $first = New-TestServer
+        $second = New-TestServer
+        $connector = Get-SdeAlmConnector 3 -Connection $first.Connection
+        $record = Get-ErrorRecord { $connector | Remove-SdeAlmConnector -Connection $second.Connection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeServerConnectionMismatch,*'
+        Get-RequestLine $second.Scenario | Should -BeNullOrEmpty
+        Get-MethodCount $first.Scenario 'DELETE' | Should -Be 0
+    }
+
+    It 'uses the issue-tracker paths of current releases' {
+        $server = New-TestServer 'issuetracker'
+        Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false
+        Remove-SdeAlmConnector 3 -Connection $server.Connection -Confirm:$false
+        @(Get-RequestLine $server.Scenario | Where-Object { $_ -like 'DELETE *' }) |
+            Should -Be @('DELETE api/v2/connections/issue-tracker/4/', 'DELETE api/v2/connectors/issue-tracker/3/')
     }
 }

@@ -151,6 +151,71 @@ Describe 'Get-SdeAlmJob' {
     }
 }
 
+Describe 'Jobs and ALM connections piped to Get-SdeAlmConnection' {
+    AfterEach {
+        Disconnect-Sde
+    }
+
+    It 'gives the ALM connection of a piped job, not every ALM connection of its project' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        # Job 3 ran ALM connection 2 of project 2, which also has ALM connection 3.
+        @((Get-SdeAlmJob -Id 3 | Get-SdeAlmConnection).Id) | Should -Be @(2)
+        @((Get-Journal $scenario).requests | Where-Object path -Like 'api/v2/connections/*' | ForEach-Object { "$($_.path)?$($_.query)" }) |
+            Should -Be @('api/v2/connections/alm/2/?')
+    }
+
+    It 'answers "which ALM connections failed?" with each failed one once, read once' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        # Failed jobs, newest first: 6 (ALM connection 2), 7 (3), 4 (1), 2 (3 again).
+        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection).Id) | Should -Be @(2, 3, 1)
+        @((Get-Journal $scenario).requests | Where-Object path -Like 'api/v2/connections/*' | ForEach-Object path) |
+            Should -Be @('api/v2/connections/alm/2/', 'api/v2/connections/alm/3/', 'api/v2/connections/alm/1/')
+        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection -PluginId trac -IncludeLastJob).LastJob.Id) | Should -Be @(7)
+    }
+
+    It 'reads a piped job''s ALM connection from the server connection the job was read from' {
+        $first = New-Scenario
+        $null = Connect-TestSde $first
+        $job = Get-SdeAlmJob -Id 2
+        $second = New-Scenario
+        $null = Connect-TestSde $second
+        @(($job | Get-SdeAlmConnection).Id) | Should -Be @(3)
+        @((Get-Journal $first).requests.path) | Should -Contain 'api/v2/connections/alm/3/'
+        @((Get-Journal $second).requests.path) | Should -Be @('api/v2/users/me/')
+    }
+
+    It 'reports a job whose ALM connection no longer exists as ObjectNotFound and goes on' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        $jobs = Get-SdeAlmJob -Id 4, 3
+        $null = Invoke-RestMethod -Method Delete -Uri "$(Get-ScenarioUrl $scenario)api/v2/connections/alm/1/" -Headers @{ Authorization = "Token $SimulatorToken" }
+        $connections = $jobs | Get-SdeAlmConnection -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($connections.Id) | Should -Be @(2)
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'SdeAlmConnectionNotFound,SdeAlm.Commands.GetSdeAlmConnectionCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject.Id | Should -Be 4
+        $problems[0].Exception.Message | Should -BeExactly "ALM job 4 ran ALM connection 1, which no longer exists on $(Get-ScenarioUrl $scenario)."
+    }
+
+    It 'reads piped ALM connections again, each itself, rather than listing their projects' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        $stale = Get-SdeAlmConnection -Id 3
+        $fresh = $stale | Get-SdeAlmConnection -IncludeLastJob
+        @($fresh.Id) | Should -Be @(3)
+        $fresh.LastJob.Id | Should -Be 7
+        [object]::ReferenceEquals($fresh, $stale) | Should -BeFalse
+    }
+
+    It 'still lists the projects of piped rows with a ProjectId column' {
+        $null = Connect-TestSde (New-Scenario)
+        @(([pscustomobject]@{ ProjectId = '2' }, [pscustomobject]@{ ProjectId = '3' } | Get-SdeAlmConnection).Id) | Should -Be @(2, 3, 4)
+    }
+}
+
 Describe 'Get-SdeAlmConnection -IncludeLastJob' {
     AfterEach {
         Disconnect-Sde

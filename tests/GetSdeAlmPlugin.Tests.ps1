@@ -71,7 +71,9 @@ Describe 'Get-SdeAlmPlugin' {
         $expected = @(Select-Expected $Catalog { $_.name -like '*a*' } | ForEach-Object id)
         @((Get-SdeAlmPlugin -Name '*a*').Id) | Should -Be $expected
         @((Get-SdeAlmPlugin -Name 'jira', 'git*').Id) | Should -Be @('jira', 'github')
-        Get-SdeAlmPlugin -Id trac -Name 'JIRA' | Should -BeNullOrEmpty
+        Get-SdeAlmPlugin -Id trac -Name 'JIRA' -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeFilterNoMatch,SdeAlm.Commands.GetSdeAlmPluginCommand')
+        $problems[0].Exception.Message | Should -BeLike "No ALM plugin named by -Id matches -Name 'JIRA'.*"
     }
 
     It 'reports an unknown id as ObjectNotFound and still returns the others' {

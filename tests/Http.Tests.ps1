@@ -441,6 +441,10 @@ Describe 'Secrets' {
         Add-Run Test-SdeAlmConnection @{ Connection = $good; Id = 1, 99 }
         Add-Run Get-SdeAlmJob @{ Connection = $good }
         Add-Run Get-SdeAlmJob @{ Connection = $good; Id = 4, 99 }
+        # Connector 4 ('Secret test') and connector 1 hold the token as their secret; connection 5 uses connector 1.
+        Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 4; WhatIf = $true }
+        Add-Run Remove-SdeAlmConnection @{ Connection = $good; Id = 5, 99; Confirm = $false }
+        Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 1, 4; Confirm = $false }
         # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
@@ -453,6 +457,7 @@ Describe 'Secrets' {
             Add-Run Get-SdeAlmConnector @{ Connection = $connection }
             Add-Run Test-SdeAlmConnector @{ Connection = $connection; Id = 1 }
             Add-Run Get-SdeAlmJob @{ Connection = $connection }
+            Add-Run Remove-SdeAlmConnection @{ Connection = $connection; Id = 1; Confirm = $false }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }
         Add-Run Disconnect-Sde @{ Connection = $good }

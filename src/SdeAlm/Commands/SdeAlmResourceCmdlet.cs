@@ -86,6 +86,10 @@ public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
     internal SdeConnection ConnectionOf(AlmConnection connection) =>
         ResolveConnectionOf(connection.ServerConnection, connection.Server, $"ALM connection {connection.Id}");
 
+    /// <summary>The server connection a piped job was read through (see <see cref="ResolveConnectionOf"/>).</summary>
+    internal SdeConnection ConnectionOf(AlmJob job) =>
+        ResolveConnectionOf(job.ServerConnection, job.Server, job.ToString());
+
     /// <summary>The connectors and ALM connections of a server connection, as this invocation reads and writes them.</summary>
     internal AlmResources ResourcesOf(SdeConnection connection)
     {

@@ -37,4 +37,6 @@ internal static class SdeErrorIds
     public const string AlmJobNotFound = "SdeAlmJobNotFound";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
+    public const string FilterNoMatch = "SdeFilterNoMatch";
+    public const string AlmRemoveNotAllowed = "SdeAlmRemoveNotAllowed";
 }

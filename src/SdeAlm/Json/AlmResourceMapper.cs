@@ -44,7 +44,7 @@ internal static class AlmResourceMapper
             wire.Inaccessible,
             ToSettings(wire.Params, catalog.SecretKeys(wire.System?.Id), wire.Id),
             IsObject(wire.Params),
-            wire.LastJob is { } job ? AlmJobMapper.ToJob(job, server, wire.Id, wire.Project) : null,
+            wire.LastJob is { } job ? AlmJobMapper.ToJob(job, server, serverConnection, wire.Id, wire.Project) : null,
             server,
             serverConnection);
 

@@ -18,7 +18,8 @@ public sealed class AlmJob
         bool automatic,
         DateTimeOffset? lastRun,
         string? message,
-        string server)
+        string server,
+        object? serverConnection = null)
     {
         Id = id;
         AlmConnectionId = almConnectionId;
@@ -30,6 +31,7 @@ public sealed class AlmJob
         LastRun = lastRun;
         Message = message;
         Server = server;
+        ServerConnection = serverConnection;
     }
 
     public int Id { get; }
@@ -63,6 +65,9 @@ public sealed class AlmJob
 
     /// <summary>The server the job was read from, context root included.</summary>
     public string Server { get; }
+
+    /// <summary>The server connection the job was read through, so that its ALM connection is read from the same server.</summary>
+    internal object? ServerConnection { get; }
 
     public override string ToString() => $"ALM job {Id}";
 }
