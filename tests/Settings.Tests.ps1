@@ -336,12 +336,22 @@ Describe 'Test-SdeAlmPluginSetting' {
             @{ PluginId = 'trac'; Key = 'alm_usr'; Nearest = 'alm_user' }
             @{ PluginId = 'jira'; Key = 'how_to_in_scope'; Nearest = 'how_tos_in_scope' }
             @{ PluginId = 'jira'; Key = 'SDE_MIN_PRIO'; Nearest = 'sde_min_priority' }
-            @{ PluginId = 'github'; Key = 'alm_token'; Nearest = 'alm_user' }
+            @{ PluginId = 'github'; Key = 'alm_token'; Nearest = 'alm_api_token' }
         ) {
             $problems = Get-Problem $PluginId @{ $Key = 'x' } $Key
             $problems.Count | Should -Be 1
             $problems[0].Severity | Should -Be 'Error'
             $problems[0].Message | Should -BeExactly "'$Key' is not a field of plugin '$PluginId'. Did you mean '$Nearest'?"
+        }
+
+        It 'suggests no field for <Key>, unlike every field of <PluginId>, and says where the fields are listed' -ForEach @(
+            @{ PluginId = 'trac'; Key = 'bugzilla' }
+            @{ PluginId = 'kitchen-sink'; Key = 'alm_project' }
+        ) {
+            $problems = Get-Problem $PluginId @{ $Key = 'x' } $Key
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeExactly "'$Key' is not a field of plugin '$PluginId'. Get-SdeAlmPluginField -PluginId $PluginId lists its fields."
         }
 
         It 'says so when the plugin has no fields' {

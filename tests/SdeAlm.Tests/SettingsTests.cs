@@ -26,8 +26,33 @@ public class SettingsTests
     {
         string[] names = ["alm_user", "alm_pass", "alm_server"];
         Assert.Equal("alm_server", NameSuggester.Nearest("alm_sevrer", names));
-        Assert.Equal("alm_user", NameSuggester.Nearest("alm_xxxx", names));
+        Assert.Equal("ab_cd_x", NameSuggester.Nearest("ab_cd_e", ["ab_cd_x", "ab_cd_y"]));
         Assert.Null(NameSuggester.Nearest("x", []));
+    }
+
+    [Theory]
+    [InlineData("bugzilla", new[] { "trac", "jira", "github", "azure-devops", "kitchen-sink", "empty" })]
+    [InlineData("alm_project", new[] { "ks_required", "ks_string", "ks_select", "ks_radio" })]
+    [InlineData("alm_xxxx", new[] { "alm_user", "alm_pass", "alm_server" })]
+    [InlineData("x", new[] { "y", "ab" })]
+    [InlineData("", new[] { "a" })]
+    public void Nothing_is_suggested_when_no_name_is_close(string name, string[] candidates) =>
+        Assert.Null(NameSuggester.Nearest(name, candidates));
+
+    [Theory]
+    [InlineData("jirra", "jira")]
+    [InlineData("SDE_MIN_PRIO", "sde_min_priority")]
+    [InlineData("how_to_in_scope", "how_tos_in_scope")]
+    [InlineData("alm_token", "alm_api_token")]
+    public void A_close_name_is_suggested_relative_to_its_length(string name, string expected) =>
+        Assert.Equal(expected, NameSuggester.Nearest(name, ["jira", "trac", "alm_user", "alm_api_token", "sde_min_priority", "how_tos_in_scope"]));
+
+    [Fact]
+    public void A_name_with_several_spellings_is_matched_by_the_closest_of_them()
+    {
+        string[] current = ["issue_tracker_server", "issue_tracker_user", "sde_tags_filter"];
+        Assert.Null(NameSuggester.Nearest("alm_sever", current));
+        Assert.Equal("issue_tracker_server", NameSuggester.Nearest(["alm_sever", "issue_tracker_sever"], current));
     }
 
     [Theory]

@@ -40,10 +40,7 @@ internal static class SettingValidator
 
         foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)))
         {
-            var nearest = NameSuggester.Nearest(key, fields.Keys);
-            problems.Add(Error(key, nearest is null
-                ? $"'{key}' is not a field of plugin '{plugin.Id}', which has no fields."
-                : $"'{key}' is not a field of plugin '{plugin.Id}'. Did you mean '{nearest}'?"));
+            problems.Add(Error(key, NotAField(plugin, key, fields)));
         }
 
         var spelt = SettingKeys.NewDictionary();
@@ -183,6 +180,19 @@ internal static class SettingValidator
         return enabled.Count == 0
             ? "The field has no option that can be chosen now."
             : $"Choose {(FieldTypes.Is(field, FieldTypes.Checkbox) ? "from" : "one of")}: {string.Join(", ", enabled)}.";
+    }
+
+    /// <summary>Why a key is refused: no field has its name; the nearest field name when one is close.</summary>
+    private static string NotAField(AlmPlugin plugin, string key, Dictionary<string, AlmPluginField> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return $"'{key}' is not a field of plugin '{plugin.Id}', which has no fields.";
+        }
+
+        return NameSuggester.Nearest(key, fields.Keys) is { } nearest
+            ? $"'{key}' is not a field of plugin '{plugin.Id}'. Did you mean '{nearest}'?"
+            : $"'{key}' is not a field of plugin '{plugin.Id}'. Get-SdeAlmPluginField -PluginId {plugin.Id} lists its fields.";
     }
 
     private static string Hint(AlmPluginField field) =>
