@@ -416,6 +416,23 @@ Describe 'Set-SdeAlmConnector' {
         Get-MethodCount $first.Scenario 'PATCH' | Should -Be 0
     }
 
+    It 'refuses to merge settings the server did not show, even with -SkipValidation, so nothing is wiped' {
+        # Sent alone, the partial params would replace the stored ones whole: the simulator accepts them for github.
+        $server = New-TestServer 'noconnectorparams'
+        $record = Get-ErrorRecord { Set-SdeAlmConnector 3 -Setting @{ alm_api_token = (New-Secret) } -SkipValidation -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdePermissionDenied,*'
+        $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $record.Exception.Message | Should -Match 'did not show the settings of ALM connector 3'
+        $record.Exception.Message | Should -Match 'Nothing was sent'
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ 3
+        $stored.params.alm_close_reason | Should -Be 'completed'
+        $stored.params.alm_api_token | Should -Be 'ghp_simulatorToken0123456789'
+        # What needs no merge still goes.
+        Set-SdeAlmConnector 3 -Name 'GitHub.com' -SkipValidation -Connection $server.Connection
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 3).name | Should -Be 'GitHub.com'
+    }
+
     It 'reports an unknown id as a non-terminating ObjectNotFound' {
         $server = New-TestServer
         Set-SdeAlmConnector 77 -Name 'x' -Connection $server.Connection -ErrorVariable problems -ErrorAction SilentlyContinue
