@@ -276,6 +276,18 @@ Describe 'New-SdeAlmConnector' {
         Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/plugins/alm/')
     }
 
+    It 'refuses a value of the wrong shape, even one PowerShell could turn into text, and sends nothing' {
+        $server = New-TestServer
+        $setting = New-JiraSetting
+        $setting.alm_server = @{ host = 'jira.test.example' }
+        $setting.alm_phases = @('requirements', (Get-Date))
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Shapes' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match 'alm_server: A string field takes text, not a dictionary\.'
+        $record.Exception.Message | Should -Match 'alm_phases: A checkbox field takes option values, as a list or as comma-separated text, not a list that holds a date\.'
+        Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/plugins/alm/')
+    }
+
     It 'reports a refusal under -WhatIf too' {
         $server = New-TestServer
         $record = Get-ErrorRecord { New-SdeAlmConnector 'Bad' jira @{ alm_user = 'u' } -WhatIf -Connection $server.Connection }
@@ -552,6 +564,18 @@ Describe 'Set-SdeAlmConnection' {
         $server = New-TestServer
         Get-SdeAlmConnection 2 -Connection $server.Connection | Set-SdeAlmConnection -Alias 'Mobile JIRA' -Frequency weekly -Setting @{ sde_min_priority = '7' }
         Get-MethodCount $server.Scenario 'PATCH' | Should -Be 0
+    }
+
+    It 'judges only what it is given: the server''s own keys (last_successful_run) and values pass' {
+        $server = New-TestServer 'issuetracker'
+        $before = Get-SdeAlmConnection 1 -Connection $server.Connection
+        $before.Settings.Contains('last_successful_run') | Should -BeTrue
+        $updated = $before | Set-SdeAlmConnection -Setting @{ issue_tracker_issue_type = 'Task' } -PassThru
+        $updated.Settings.issue_tracker_issue_type | Should -Be 'Task'
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        $stored.params.issue_tracker_issue_type | Should -Be 'Task'
+        $stored.params.issue_tracker_project | Should -Be 'PAY'
+        Get-MethodCount $server.Scenario 'PATCH' | Should -Be 1
     }
 
     It 'refuses to merge settings it may not read, so nothing is wiped' {

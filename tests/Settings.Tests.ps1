@@ -475,6 +475,40 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems[0].Message | Should -BeLike "*'lots'*whole number*"
         }
 
+        It 'reports a dictionary, a date and a list given to text and secret fields, naming what each field takes' {
+            $result = Test-SdeAlmPluginSetting trac @{ alm_server = @{ a = 1 }; alm_user = (Get-Date); alm_pass = @(1, 2) }
+            $result.IsValid | Should -BeFalse
+            @($result.Problems | Where-Object Field -In 'alm_server', 'alm_user', 'alm_pass' | ForEach-Object { "$($_.Severity) $($_.Field): $($_.Message)" }) | Should -Be @(
+                'Error alm_server: A string field takes text, not a dictionary.'
+                'Error alm_user: A string field takes text, not a date.'
+                'Error alm_pass: A masked_string field takes text or a SecureString, not a list.'
+            )
+        }
+
+        It 'reports <Name> given to a <Type> field without showing the value' -ForEach @(
+            @{ Name = 'a dictionary'; Type = 'select'; Field = 'ks_select'; Value = @{ secret = 'hidden-value' } }
+            @{ Name = 'a nested object from ConvertFrom-Json'; Type = 'radio'; Field = 'ks_radio'; Value = ('{"v":"hidden-value"}' | ConvertFrom-Json) }
+            @{ Name = 'a list holding a dictionary'; Type = 'checkbox'; Field = 'ks_checkbox'; Value = @('x', @{ v = 'hidden-value' }) }
+            @{ Name = 'a date'; Type = 'integer'; Field = 'ks_integer'; Value = [datetime]'2026-12-02' }
+            @{ Name = 'a SecureString'; Type = 'boolean'; Field = 'ks_boolean'; Value = (ConvertTo-SecureString 'hidden-value' -AsPlainText -Force) }
+        ) {
+            $problems = Get-Problem kitchen-sink @{ $Field = $Value } $Field
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeLike "A* $Type field takes *, not a*"
+            $problems[0].Message | Should -Not -Match 'hidden-value'
+        }
+
+        It 'accepts what the server itself sends: numbers for selects and text, lists for checkboxes, SecureStrings for secrets' {
+            $setting = New-ValidSetting kitchen-sink
+            $setting.ks_select = [long]2
+            $setting.ks_string = 42
+            $setting.ks_checkbox = [object[]]@('x', 'z')
+            $setting.ks_masked = ConvertTo-SecureString 's3cret' -AsPlainText -Force
+            $setting.ks_boolean = 'True'
+            Test-SdeAlmPluginSetting kitchen-sink $setting -Quiet | Should -BeTrue
+        }
+
         It 'accepts any value for a field type it does not know' {
             $field = $Unknown.Field
             foreach ($value in 'anything', 42, $true, @(1, 2), @{ from = 'x' }, [datetime]::Now, ('z' * 10000)) {

@@ -92,6 +92,23 @@ public class PlanningTests
     }
 
     [Fact]
+    public void An_update_judges_the_values_given_and_never_what_the_server_has_and_the_change_does_not_touch()
+    {
+        // What a server may hold: a key of its own, a value of a shape no field takes, a deprecated field.
+        var current = Connector("""{"alm_server":{"host":"t.example.com"},"alm_pass":"pw","old_flag":true,"last_successful_run":null}""");
+        var touchless = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_context_root"] = "/trac" }), current, s_catalog, validate: true);
+        Assert.Empty(touchless.Problems);
+        Assert.Equal(["alm_context_root: (not set) -> '/trac'"], touchless.Changes.Select(change => change.ToString()));
+
+        var given = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_context_root"] = new Hashtable { ["a"] = 1 } }), current, s_catalog, validate: true);
+        Assert.Equal(["alm_context_root: A string field takes text, not a dictionary."], given.Errors.Select(problem => $"{problem.Field}: {problem.Message}"));
+
+        // The merged whole is still judged for its required fields.
+        var cleared = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_pass"] = null }), current, s_catalog, validate: true);
+        Assert.Equal(["alm_pass: The field is required but its value is empty."], cleared.Errors.Select(problem => $"{problem.Field}: {problem.Message}"));
+    }
+
+    [Fact]
     public void Settings_the_server_did_not_show_are_never_merged_even_unchecked()
     {
         var hidden = AlmResourceMapper.ToConnector(Wire(9, "Trac", null), s_catalog, "https://sde/", null);

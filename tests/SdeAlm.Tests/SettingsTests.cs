@@ -286,6 +286,79 @@ public class SettingsTests
         Assert.True(template.Contains("A"));
     }
 
+    [Fact]
+    public void A_value_of_the_wrong_shape_is_refused_by_field_type_without_showing_it()
+    {
+        var plugin = Plugin(
+            new AlmPluginField(name: "alm_server", fieldType: "string"),
+            new AlmPluginField(name: "alm_user", fieldType: "text"),
+            new AlmPluginField(name: "alm_pass", fieldType: "masked_string"),
+            new AlmPluginField(name: "notes", fieldType: "textarea"),
+            new AlmPluginField(name: "method", fieldType: "radio", options: [new AlmPluginFieldOption("https", "https", disabled: false)]),
+            new AlmPluginField(name: "phases", fieldType: "checkbox", options: [new AlmPluginFieldOption("a", "a", disabled: false), new AlmPluginFieldOption("b", "b", disabled: false)]),
+            new AlmPluginField(name: "verify", fieldType: "boolean"),
+            new AlmPluginField(name: "count", fieldType: "integer"));
+        var setting = new OrderedDictionary
+        {
+            ["alm_server"] = new Hashtable { ["a"] = "hidden-1" },
+            ["alm_user"] = new DateTime(2026, 12, 2, 0, 0, 0, DateTimeKind.Utc),
+            ["alm_pass"] = new object[] { "hidden-2", 2 },
+            ["notes"] = SecretText.Protect("hidden-3"),
+            ["method"] = PSObject.AsPSObject(new PSObject()),
+            ["phases"] = new object[] { "a", new Hashtable { ["x"] = "hidden-4" } },
+            ["verify"] = new object[] { true },
+            ["count"] = new System.IO.DirectoryInfo("/hidden-5"),
+        };
+        var problems = SettingValidator.Check(plugin, setting, null).Problems;
+        Assert.Equal(
+            [
+                "alm_server: A string field takes text, not a dictionary.",
+                "alm_user: A text field takes text, not a date.",
+                "alm_pass: A masked_string field takes text or a SecureString, not a list.",
+                "notes: A textarea field takes text, not a SecureString.",
+                "method: A radio field takes one of its option values, not an object with properties (PSCustomObject). Choose one of: https.",
+                "phases: A checkbox field takes option values, as a list or as comma-separated text, not a list that holds a dictionary. Choose from: a, b.",
+                "verify: A boolean field takes $true or $false, not a list.",
+                "count: An integer field takes a whole number, not an object of type System.IO.DirectoryInfo.",
+            ],
+            problems.Select(problem => $"{problem.Field}: {problem.Message}"));
+        Assert.All(problems, problem => Assert.Equal(AlmPluginSettingSeverity.Error, problem.Severity));
+        Assert.DoesNotContain(problems, problem => problem.Message.Contains("hidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Values_as_servers_send_them_fit_their_fields()
+    {
+        var plugin = Plugin(
+            new AlmPluginField(name: "alm_api_version", fieldType: "string"),
+            new AlmPluginField(name: "ratio", fieldType: "string"),
+            new AlmPluginField(name: "alm_verify_ssl", fieldType: "text"),
+            new AlmPluginField(name: "alm_pass", fieldType: "masked_string"),
+            new AlmPluginField(name: "pin", fieldType: "masked_string"),
+            new AlmPluginField(name: "sde_min_priority", fieldType: "select", options: [new AlmPluginFieldOption("7", "7", disabled: false)]),
+            new AlmPluginField(name: "alm_phases", fieldType: "checkbox", options: [new AlmPluginFieldOption("a", "a", disabled: false), new AlmPluginFieldOption("b", "b", disabled: false)]),
+            new AlmPluginField(name: "how_tos", fieldType: "boolean"),
+            new AlmPluginField(name: "alm_max_results", fieldType: "integer"),
+            new AlmPluginField(name: "ks_date_range", fieldType: "date_range"));
+        var setting = new OrderedDictionary
+        {
+            ["alm_api_version"] = 2L,
+            ["ratio"] = 2.5d,
+            ["alm_verify_ssl"] = true,
+            ["alm_pass"] = SecretText.Protect("p"),
+            ["pin"] = 1234L,
+            ["sde_min_priority"] = 7L,
+            ["alm_phases"] = new object?[] { "a", new object[] { "b" }, null },
+            ["how_tos"] = "True",
+            ["alm_max_results"] = 100L,
+            ["ks_date_range"] = new OrderedDictionary { ["from"] = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc) },
+        };
+        Assert.Empty(SettingValidator.Check(plugin, setting, null).Problems);
+        Assert.Equal(
+            "A masked_string field takes text or a SecureString, not a Boolean.",
+            Assert.Single(SettingValidator.Check(plugin, new Hashtable { ["pin"] = true }, null).Problems).Message);
+    }
+
     private static AlmPlugin Plugin(params AlmPluginField[] fields) =>
         new(id: "p", sections: [new AlmPluginSection(pluginId: "p", fields: fields)]);
 }

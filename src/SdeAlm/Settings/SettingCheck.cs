@@ -7,10 +7,11 @@ namespace SdeAlm.Settings;
 /// <summary>What checking a settings set against one plugin at one scope found, and the keys as the catalog spells them.</summary>
 internal sealed class SettingCheck
 {
-    internal SettingCheck(string? pluginId, IReadOnlyList<AlmPluginSettingProblem> problems, OrderedDictionary setting)
+    internal SettingCheck(string? pluginId, IReadOnlyList<AlmPluginSettingProblem> problems, IReadOnlyList<AlmPluginSettingProblem> alwaysRefused, OrderedDictionary setting)
     {
         PluginId = pluginId;
         Problems = problems;
+        AlwaysRefused = alwaysRefused;
         Setting = setting;
     }
 
@@ -18,6 +19,12 @@ internal sealed class SettingCheck
 
     /// <summary>Errors and warnings, in the order of the plugin's fields, then the keys that are no field.</summary>
     public IReadOnlyList<AlmPluginSettingProblem> Problems { get; }
+
+    /// <summary>
+    /// The errors among <see cref="Problems"/> that stop a write even when the settings are not checked
+    /// (-SkipValidation): what would otherwise be sent wrong without a word, such as a key given twice.
+    /// </summary>
+    public IReadOnlyList<AlmPluginSettingProblem> AlwaysRefused { get; }
 
     /// <summary>
     /// The settings given, in their order and with their values, each key spelt as the catalog spells

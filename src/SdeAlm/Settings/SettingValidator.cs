@@ -21,21 +21,63 @@ internal static class SettingValidator
     /// take, a key that is no field (with the nearest name), a field given twice. Warnings: read-only
     /// and deprecated fields, and a field of the other scope, which would be sent as given.
     /// </summary>
-    public static SettingCheck Check(AlmPlugin plugin, IDictionary setting, string? scope)
+    public static SettingCheck Check(AlmPlugin plugin, IDictionary setting, string? scope) => Check(plugin, setting, scope, wholeSet: true);
+
+    /// <summary>
+    /// <see cref="Check(AlmPlugin, IDictionary, string?)"/> of the settings a change gives: each given
+    /// key and value is judged, but required fields are not looked for, since the change keeps what the
+    /// server has (<see cref="MissingRequired"/> judges the merged whole).
+    /// </summary>
+    public static SettingCheck CheckChange(AlmPlugin plugin, IDictionary setting, string? scope) => Check(plugin, setting, scope, wholeSet: false);
+
+    /// <summary>
+    /// The required fields that settings as they would be after a change (the server's merged with the
+    /// given) lack or leave empty. The server's own values are not judged otherwise: a write never fails
+    /// over what it did not touch.
+    /// </summary>
+    public static IReadOnlyList<AlmPluginSettingProblem> MissingRequired(AlmPlugin plugin, IDictionary merged, string? scope)
+    {
+        scope = FieldScope.Parse(scope);
+        var problems = new List<AlmPluginSettingProblem>();
+        var given = SettingKeys.Read(merged, problems);
+        problems.Clear();
+        foreach (var field in FieldsOf(plugin).Values)
+        {
+            RequiredProblem(field, given, scope, problems);
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// What can be checked of settings for a plugin the catalog does not list: only the rules that need
+    /// no field, which also hold unchecked (a key given twice).
+    /// </summary>
+    public static SettingCheck CheckWithoutPlugin(IDictionary setting)
+    {
+        var problems = new List<AlmPluginSettingProblem>();
+        var read = SettingKeys.Read(setting, problems);
+        return new SettingCheck(null, problems, problems, read);
+    }
+
+    private static SettingCheck Check(AlmPlugin plugin, IDictionary setting, string? scope, bool wholeSet)
     {
         scope = FieldScope.Parse(scope);
         var problems = new List<AlmPluginSettingProblem>();
         var given = SettingKeys.Read(setting, problems);
-        var fields = new Dictionary<string, AlmPluginField>(SettingKeys.Comparer);
-        foreach (var field in plugin.Sections.SelectMany(section => section.Fields).Where(field => !string.IsNullOrEmpty(field.Name)))
+        var alwaysRefused = new List<AlmPluginSettingProblem>(problems);
+        var fields = FieldsOf(plugin);
+        foreach (var field in fields.Values)
         {
-            if (fields.ContainsKey(field.Name!))
+            if (wholeSet)
             {
-                continue;
+                RequiredProblem(field, given, scope, problems);
             }
 
-            fields.Add(field.Name!, field);
-            CheckField(field, given, scope, problems);
+            if (given.Contains(field.Name!) && !SettingValue.IsEmpty(given[field.Name!]))
+            {
+                GivenProblems(field, given[field.Name!], scope, problems);
+            }
         }
 
         foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)))
@@ -50,26 +92,46 @@ internal static class SettingValidator
             spelt[fields.TryGetValue(key, out var field) ? field.Name! : key] = entry.Value;
         }
 
-        return new SettingCheck(plugin.Id, problems, spelt);
+        return new SettingCheck(plugin.Id, problems, alwaysRefused, spelt);
     }
 
-    private static void CheckField(AlmPluginField field, OrderedDictionary given, string? scope, List<AlmPluginSettingProblem> problems)
+    /// <summary>The named fields of a plugin by name, the first of each name, in catalog order.</summary>
+    private static Dictionary<string, AlmPluginField> FieldsOf(AlmPlugin plugin)
+    {
+        var fields = new Dictionary<string, AlmPluginField>(SettingKeys.Comparer);
+        foreach (var field in plugin.Sections.SelectMany(section => section.Fields).Where(field => !string.IsNullOrEmpty(field.Name)))
+        {
+            if (!fields.ContainsKey(field.Name!))
+            {
+                fields.Add(field.Name!, field);
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>A required field that is missing, or given empty, where it must be set.</summary>
+    private static void RequiredProblem(AlmPluginField field, OrderedDictionary given, string? scope, List<AlmPluginSettingProblem> problems)
     {
         var name = field.Name!;
         var present = given.Contains(name);
-        var value = present ? given[name] : null;
-        if (!present || SettingValue.IsEmpty(value))
+        if (present && !SettingValue.IsEmpty(given[name]))
         {
-            if (present ? field.Required && SettableField.IsSettable(field, scope) : !SettableField.MayBeOmitted(field, scope))
-            {
-                problems.Add(Error(name, present
-                    ? $"The field is required but its value is empty. {Hint(field)}"
-                    : $"The field is required but missing. {Hint(field)}"));
-            }
-
             return;
         }
 
+        if (present ? field.Required && SettableField.IsSettable(field, scope) : !SettableField.MayBeOmitted(field, scope))
+        {
+            problems.Add(Error(name, present
+                ? $"The field is required but its value is empty. {Hint(field)}"
+                : $"The field is required but missing. {Hint(field)}"));
+        }
+    }
+
+    /// <summary>What is wrong with, or worth knowing about, a value given to a field.</summary>
+    private static void GivenProblems(AlmPluginField field, object? value, string? scope, List<AlmPluginSettingProblem> problems)
+    {
+        var name = field.Name!;
         if (field.ReadOnly)
         {
             problems.Add(Warning(name, "The field is read-only: SD Elements keeps its own value and ignores this one."));
@@ -115,14 +177,14 @@ internal static class SettingValidator
             yield break;
         }
 
+        if (ShapeError(field, value) is { } shapeError)
+        {
+            yield return shapeError;
+            yield break;
+        }
+
         if (FieldTypes.Is(field, FieldTypes.Radio) || FieldTypes.Is(field, FieldTypes.Select))
         {
-            if (SettingValue.IsList(value))
-            {
-                yield return $"A {field.FieldType} field takes one value, not a list. {Choices(field)}";
-                yield break;
-            }
-
             if (OptionError(field, SettingValue.AsText(value) ?? string.Empty) is { } error)
             {
                 yield return error;
@@ -162,6 +224,47 @@ internal static class SettingValidator
         }
     }
 
+    /// <summary>
+    /// Why a value's shape does not fit the field's type, never showing the value; null when it fits.
+    /// Every known type takes one value that reads as text (text, a number, a Boolean: servers send
+    /// numbers for select fields and Booleans for text ones); a masked_string also a SecureString but not
+    /// a Boolean, a checkbox also a list of such values. A dictionary, a date or another object fits none.
+    /// </summary>
+    private static string? ShapeError(AlmPluginField field, object? value)
+    {
+        var shape = ValueShapes.Of(value);
+        var masked = FieldTypes.Is(field, FieldTypes.MaskedString);
+        var checkbox = FieldTypes.Is(field, FieldTypes.Checkbox);
+        var options = checkbox || FieldTypes.Is(field, FieldTypes.Radio) || FieldTypes.Is(field, FieldTypes.Select);
+        var badItem = checkbox && shape == ValueShape.List ? ValueShapes.FirstNonScalarItem(value) : null;
+        var fits = masked
+            ? shape is ValueShape.Text or ValueShape.Number or ValueShape.Secret
+            : ValueShapes.IsScalar(shape) || (checkbox && shape == ValueShape.List && badItem is null);
+        if (fits)
+        {
+            return null;
+        }
+
+        if (options && !checkbox && shape == ValueShape.List)
+        {
+            return $"A {field.FieldType} field takes one value, not a list. {Choices(field)}";
+        }
+
+        var what = badItem is null ? ValueShapes.Describe(value) : $"a list that holds {ValueShapes.Describe(badItem)}";
+        return $"{Article(field.FieldType)} {field.FieldType} field takes {Takes(field)}, not {what}.{(options ? " " + Choices(field) : string.Empty)}";
+    }
+
+    private static string Article(string? word) => word is { Length: > 0 } && "aeiouAEIOU".IndexOf(word[0]) >= 0 ? "An" : "A";
+
+    /// <summary>What a field of a known type takes, as shape errors say it.</summary>
+    private static string Takes(AlmPluginField field) =>
+        FieldTypes.Is(field, FieldTypes.MaskedString) ? "text or a SecureString"
+        : FieldTypes.Is(field, FieldTypes.Checkbox) ? "option values, as a list or as comma-separated text"
+        : FieldTypes.Is(field, FieldTypes.Radio) || FieldTypes.Is(field, FieldTypes.Select) ? "one of its option values"
+        : FieldTypes.Is(field, FieldTypes.Boolean) ? "$true or $false"
+        : FieldTypes.Is(field, FieldTypes.Integer) ? "a whole number"
+        : "text";
+
     /// <summary>Null when the text is an enabled option of the field; otherwise why not.</summary>
     private static string? OptionError(AlmPluginField field, string text)
     {
@@ -198,8 +301,7 @@ internal static class SettingValidator
     private static string Hint(AlmPluginField field) =>
         field.Label is { Length: > 0 } label ? $"SD Elements shows it as '{label}'." : string.Empty;
 
-    private static string Show(object? value) =>
-        SettingValue.IsList(value) ? "A list" : $"'{SettingValue.AsText(value)}'";
+    private static string Show(object? value) => $"'{SettingValue.AsText(value)}'";
 
     private static AlmPluginSettingProblem Error(string field, string message) =>
         new(field, AlmPluginSettingSeverity.Error, message.TrimEnd());
