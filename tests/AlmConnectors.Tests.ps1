@@ -232,6 +232,71 @@ Describe 'Secrets' {
     }
 }
 
+Describe 'Secrets given back as settings' {
+    BeforeAll {
+        function ConvertTo-OrderedSetting {
+            # The properties of an object (an Import-Csv row, a ConvertFrom-Json object) as an [ordered] dictionary, values as they are.
+            param($InputObject)
+            $setting = [ordered]@{}
+            foreach ($property in $InputObject.PSObject.Properties) { $setting[$property.Name] = $property.Value }
+            $setting
+        }
+    }
+
+    It 'refuses a secret that went through <Form>, naming the field, and sends nothing, even with -SkipValidation' -ForEach @(
+        @{ Form = 'ConvertTo-Json | ConvertFrom-Json -AsHashtable'; Read = { param($c) ($c | ConvertTo-Json -Depth 5 | ConvertFrom-Json -AsHashtable).Settings } }
+        @{ Form = 'ConvertTo-Json at its default -Depth'; Read = { param($c) ($c | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Settings } }
+        @{ Form = 'ConvertFrom-Json objects, as Windows PowerShell reads JSON'; Read = { param($c) ConvertTo-OrderedSetting ($c | ConvertTo-Json -Depth 5 | ConvertFrom-Json).Settings } }
+        @{ Form = 'Export-Csv and Import-Csv'; Read = {
+                param($c)
+                $path = Join-Path $TestDrive "settings-$([guid]::NewGuid().ToString('n')).csv"
+                [pscustomobject]$c.Settings | Export-Csv -Path $path
+                ConvertTo-OrderedSetting (Import-Csv -Path $path)
+            }
+        }
+        @{ Form = 'the Format-List view'; Read = {
+                param($c)
+                $setting = [ordered]@{}
+                foreach ($match in [regex]::Matches(($c | Format-List | Out-String -Width 300), '(?m)^(?:Settings\s*:\s*|\s+)(\w+) = (.*?)\s*$')) {
+                    $setting[$match.Groups[1].Value] = $match.Groups[2].Value
+                }
+                $setting
+            }
+        }
+    ) {
+        $server = New-TestServer
+        $connector = Get-SdeAlmConnector 1 -Connection $server.Connection
+        $setting = & $Read $connector
+        $setting.Contains('alm_pass') | Should -BeTrue
+        $setting.Contains('alm_server') | Should -BeTrue
+        foreach ($skip in @{}, @{ SkipValidation = $true }) {
+            $record = Get-ErrorRecord { New-SdeAlmConnector 'Copy' jira $setting -Connection $server.Connection @skip }
+            $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $record.Exception.Message | Should -Match 'alm_pass: The value is .*, not a secret'
+            $record.Exception.Message | Should -Not -Match 'jira-secret-T0ken'
+            $record = Get-ErrorRecord { Set-SdeAlmConnector 1 -Setting $setting -Connection $server.Connection @skip }
+            $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+            $record.Exception.Message | Should -Match 'alm_pass: The value is'
+        }
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 1).params.alm_pass | Should -Be 'jira-secret-T0ken'
+        $connector.Settings['alm_pass'] | Should -BeOfType [securestring]
+    }
+
+    It 'takes the secret back from Export-Clixml and Import-Clixml, which keep the SecureString itself' {
+        # (On Linux and macOS, PowerShell writes a SecureString to Clixml unencrypted, as hex UTF-16: the file holds the secret.)
+        $server = New-TestServer
+        $path = Join-Path $TestDrive 'connector.clixml'
+        Get-SdeAlmConnector 1 -Connection $server.Connection | Export-Clixml -Path $path
+        $back = Import-Clixml -Path $path
+        $back.Settings['alm_pass'] | Should -BeOfType [securestring]
+        $copy = New-SdeAlmConnector 'From Clixml' jira $back.Settings -Connection $server.Connection
+        $copy.Settings['alm_pass'] | Should -BeOfType [securestring]
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ $copy.Id).params.alm_pass | Should -Be 'jira-secret-T0ken'
+    }
+}
+
 Describe 'New-SdeAlmConnector' {
     It 'creates a connector: keys spelt as the catalog spells them, JSON Booleans, checkbox lists joined, secrets sent as text' {
         $server = New-TestServer

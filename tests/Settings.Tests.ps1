@@ -499,6 +499,19 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems[0].Message | Should -Not -Match 'hidden-value'
         }
 
+        It 'reports a secret''s stand-in (<Name>) as an error of its field' -ForEach @(
+            @{ Name = 'the mask of views'; Value = '********' }
+            @{ Name = 'ConvertTo-Json of a SecureString'; Value = ((ConvertTo-SecureString 'pw' -AsPlainText -Force) | ConvertTo-Json | ConvertFrom-Json -AsHashtable) }
+            @{ Name = 'its type name'; Value = 'System.Security.SecureString' }
+        ) {
+            $setting = New-ValidSetting trac
+            $setting.alm_pass = $Value
+            $problems = Get-Problem trac $setting alm_pass
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeLike 'The value is *, not a secret: SdeAlm never writes a secret''s text out*'
+        }
+
         It 'accepts what the server itself sends: numbers for selects and text, lists for checkboxes, SecureStrings for secrets' {
             $setting = New-ValidSetting kitchen-sink
             $setting.ks_select = [long]2

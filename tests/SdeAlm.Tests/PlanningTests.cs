@@ -131,6 +131,33 @@ public class PlanningTests
         Assert.Contains("'token' and 'TOKEN' differ only in case", refusal!.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_secrets_stand_in_is_never_sent_checked_or_not(bool validate)
+    {
+        var json = new Hashtable { ["Length"] = 17L };
+        var create = ResourcePlanner.Create(ResourceEdits.NewConnector("Copy", "trac", inaccessible: false, new Hashtable { ["alm_server"] = "t", ["alm_pass"] = json }), "trac", s_catalog, validate);
+        var refusal = create.Refusal("https://sde/");
+        Assert.Equal("SdeAlmSettingInvalid", refusal?.ErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, refusal!.Category);
+        Assert.Contains("alm_pass: The value is what ConvertTo-Json writes for a SecureString", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("-SkipValidation", refusal.Message, StringComparison.Ordinal);
+
+        var current = Connector("""{"alm_server":"t.example.com","alm_pass":"pw"}""");
+        var update = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_pass"] = "********" }), current, s_catalog, validate);
+        Assert.Contains("alm_pass: The value is the mask ********", update.Refusal("https://sde/")?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secrets_stand_in_is_refused_for_a_plugin_the_catalog_does_not_list()
+    {
+        // Unchecked, for a plugin this server does not list: every key secret in any plugin counts as secret.
+        var edit = ResourceEdits.NewConnector("X", "gone", inaccessible: false, new OrderedDictionary { ["alm_pass"] = "********", ["token"] = "System.Security.SecureString", ["note"] = "********" });
+        var plan = ResourcePlanner.Create(edit, "gone", s_catalog, validate: false);
+        Assert.Equal(["alm_pass", "token"], plan.Errors.Select(problem => problem.Field));
+    }
+
     [Fact]
     public void An_unknown_plugin_is_refused_only_when_the_settings_are_to_be_checked()
     {

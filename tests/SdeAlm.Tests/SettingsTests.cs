@@ -359,6 +359,61 @@ public class SettingsTests
             Assert.Single(SettingValidator.Check(plugin, new Hashtable { ["pin"] = true }, null).Problems).Message);
     }
 
+    public static TheoryData<object?, bool, string?> StandIns()
+    {
+        var custom = PSObject.AsPSObject(new PSObject());
+        custom.Properties.Add(new PSNoteProperty("Length", 17L));
+        var customTwo = PSObject.AsPSObject(new PSObject());
+        customTwo.Properties.Add(new PSNoteProperty("Length", 17L));
+        customTwo.Properties.Add(new PSNoteProperty("Other", 1));
+        return new()
+        {
+            { new Hashtable { ["Length"] = 17 }, false, "what ConvertTo-Json writes for a SecureString" },
+            { new OrderedDictionary { ["length"] = 17L }, true, "what ConvertTo-Json writes for a SecureString" },
+            { custom, false, "read back by ConvertFrom-Json" },
+            { "{\"Length\":17}", false, "the text of what ConvertTo-Json writes" },
+            { "@{Length=17}", true, "the text of what ConvertTo-Json writes" },
+            { " System.Security.SecureString ", false, "the type name 'System.Security.SecureString'" },
+            { "********", true, "the mask ********" },
+            { "********", false, null },
+            { "*******", true, null },
+            { new Hashtable { ["Length"] = "long" }, true, null },
+            { new Hashtable { ["Length"] = 17, ["Other"] = 1 }, true, null },
+            { customTwo, true, null },
+            { "s3cret", true, null },
+            { SecretText.Protect("********"), true, null },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(StandIns))]
+    public void A_secrets_stand_in_is_told_apart_from_a_value(object? value, bool secretField, string? form)
+    {
+        var message = SecretStandIn.Describe(value, secretField);
+        if (form is null)
+        {
+            Assert.Null(message);
+        }
+        else
+        {
+            Assert.Contains(form, message, StringComparison.Ordinal);
+            Assert.Contains("Give the secret as a SecureString", message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_secrets_stand_in_is_one_error_of_the_field_and_refused_even_unchecked()
+    {
+        var plugin = Plugin(
+            new AlmPluginField(name: "alm_pass", fieldType: "masked_string", required: true),
+            new AlmPluginField(name: "alm_user", fieldType: "string"));
+        var check = SettingValidator.Check(plugin, new OrderedDictionary { ["alm_pass"] = new Hashtable { ["Length"] = 17L }, ["alm_user"] = "u", ["extra"] = "System.Security.SecureString" }, null);
+        Assert.Equal(["alm_pass", "extra", "extra"], check.Problems.Select(problem => problem.Field));
+        Assert.StartsWith("The value is what ConvertTo-Json writes for a SecureString", check.Problems[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("'extra' is not a field of plugin 'p'.", check.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Equal([check.Problems[0], check.Problems[2]], check.AlwaysRefused);
+    }
+
     private static AlmPlugin Plugin(params AlmPluginField[] fields) =>
         new(id: "p", sections: [new AlmPluginSection(pluginId: "p", fields: fields)]);
 }

@@ -24,7 +24,7 @@ internal static class ResourcePlanner
         var secretKeys = catalog.SecretKeys(pluginId);
         var plan = new ResourcePlan(edit, PlanAction.Create, null, plugin?.Id ?? pluginId, plugin, secretKeys);
         var check = plugin is null
-            ? SettingValidator.CheckWithoutPlugin(edit.Settings ?? SettingKeys.NewDictionary())
+            ? SettingValidator.CheckWithoutPlugin(edit.Settings ?? SettingKeys.NewDictionary(), secretKeys)
             : SettingValidator.Check(plugin, edit.Settings ?? SettingKeys.NewDictionary(), plan.Scope);
         var settings = check.Setting;
         plan.NamedKeys = KeysOf(settings);
@@ -68,7 +68,7 @@ internal static class ResourcePlanner
         {
             plan.SettingsHidden = !visible;
             var given = plugin is null
-                ? SettingValidator.CheckWithoutPlugin(edit.Settings)
+                ? SettingValidator.CheckWithoutPlugin(edit.Settings, secretKeys)
                 : SettingValidator.CheckChange(plugin, edit.Settings, plan.Scope);
             var merged = SettingMerge.Merge(currentSettings, given.Setting);
             problems.AddRange(ProblemsToJudge(plan, given, validate));
@@ -100,6 +100,7 @@ internal static class ResourcePlanner
     private static IReadOnlyList<AlmPluginSettingProblem> ProblemsToJudge(ResourcePlan plan, SettingCheck check, bool validate)
     {
         plan.PluginMissing |= validate && plan.Plugin is null;
+        plan.AlwaysRefused = check.AlwaysRefused;
         return validate ? check.Problems : check.AlwaysRefused;
     }
 

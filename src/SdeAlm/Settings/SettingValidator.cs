@@ -51,14 +51,28 @@ internal static class SettingValidator
 
     /// <summary>
     /// What can be checked of settings for a plugin the catalog does not list: only the rules that need
-    /// no field, which also hold unchecked (a key given twice).
+    /// no field, which also hold unchecked (a key given twice, a secret's stand-in; the keys of
+    /// <paramref name="secretKeys"/> are taken to hold secrets).
     /// </summary>
-    public static SettingCheck CheckWithoutPlugin(IDictionary setting)
+    public static SettingCheck CheckWithoutPlugin(IDictionary setting, ICollection<string> secretKeys)
     {
         var problems = new List<AlmPluginSettingProblem>();
         var read = SettingKeys.Read(setting, problems);
+        foreach (DictionaryEntry entry in read)
+        {
+            var key = (string)entry.Key;
+            if (StandIn(key, entry.Value, secretKeys.Contains(key)) is { } standIn)
+            {
+                problems.Add(standIn);
+            }
+        }
+
         return new SettingCheck(null, problems, problems, read);
     }
+
+    /// <summary>An error when the value is what a secret became on its way out of PowerShell (see <see cref="SecretStandIn"/>).</summary>
+    private static AlmPluginSettingProblem? StandIn(string key, object? value, bool secretField) =>
+        SecretStandIn.Describe(value, secretField) is { } message ? Error(key, message) : null;
 
     private static SettingCheck Check(AlmPlugin plugin, IDictionary setting, string? scope, bool wholeSet)
     {
@@ -74,15 +88,29 @@ internal static class SettingValidator
                 RequiredProblem(field, given, scope, problems);
             }
 
-            if (given.Contains(field.Name!) && !SettingValue.IsEmpty(given[field.Name!]))
+            if (!given.Contains(field.Name!) || SettingValue.IsEmpty(given[field.Name!]))
             {
-                GivenProblems(field, given[field.Name!], scope, problems);
+                continue;
             }
+
+            if (StandIn(field.Name!, given[field.Name!], FieldTypes.Is(field, FieldTypes.MaskedString)) is { } standIn)
+            {
+                problems.Add(standIn);
+                alwaysRefused.Add(standIn);
+                continue;
+            }
+
+            GivenProblems(field, given[field.Name!], scope, problems);
         }
 
         foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)))
         {
             problems.Add(Error(key, NotAField(plugin, key, fields)));
+            if (StandIn(key, given[key], secretField: false) is { } standIn)
+            {
+                problems.Add(standIn);
+                alwaysRefused.Add(standIn);
+            }
         }
 
         var spelt = SettingKeys.NewDictionary();
