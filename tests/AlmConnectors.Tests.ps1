@@ -676,10 +676,10 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
 
     It 'checks settings against that server''s own field names' {
         $server = New-TestServer 'issuetracker'
-        $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira (New-JiraSetting) -Connection $server.Connection }
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira @{ alm_user = 'u'; alm_pass = (New-Secret) } -Connection $server.Connection }
         $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
-        $record.Exception.Message | Should -Match "'alm_server' is not a field of plugin 'jira'"
-        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required'
+        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required but missing'
+        $record.Exception.Message | Should -Not -Match 'alm_user|alm_pass'
     }
 
     It 'reports a 404 on both paths as ObjectNotFound that suggests the context root' {
@@ -689,6 +689,109 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $record.Exception.Message | Should -Match 'context root'
         Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/connectors/alm/', 'GET api/v2/connectors/issue-tracker/')
+    }
+}
+
+Describe 'Scripts written for the other generation of names' {
+    BeforeAll {
+        function Get-VerboseText {
+            # The verbose records a command writes, as text.
+            param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+            $VerbosePreference = 'Continue'
+            @(& $ScriptBlock 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        }
+
+        function Get-ParamName {
+            # The param names the store holds for a connector or ALM connection: what the server was sent.
+            param($Stored)
+            @($Stored.params.PSObject.Properties.Name)
+        }
+    }
+
+    It 'creates a connector from alm_* settings on a server of issue-tracker names, sending only its names, and says so' {
+        $server = New-TestServer 'issuetracker'
+        $setting = New-JiraSetting
+        $setting.conflict_policy = 'alm'
+        $setting.alm_phases = 'requirements', 'testing'
+        $verbose = Get-VerboseText { $null = New-SdeAlmConnector 'Old script' jira $setting -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connector 'Old script': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+        $verbose | Should -Contain "ALM connector 'Old script': alm_pass -> issue_tracker_pass: this server uses the issue-tracker names"
+        $verbose | Should -Contain "ALM connector 'Old script': conflict_policy: 'alm' -> 'issue_tracker': this server uses the issue-tracker names"
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ 4
+        Get-ParamName $stored | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $stored.params.issue_tracker_server | Should -Be 'jira.test.example'
+        $stored.params.issue_tracker_user | Should -Be 'bot@example.com'
+        $stored.params.issue_tracker_pass | Should -Be $NewSecret
+        $stored.params.issue_tracker_phases | Should -Be 'requirements,testing'
+        $stored.params.conflict_policy | Should -Be 'issue_tracker'
+    }
+
+    It 'changes a connector and an ALM connection with alm_* settings, keeping the server''s names' {
+        $server = New-TestServer 'issuetracker'
+        $verbose = Get-VerboseText { Set-SdeAlmConnector 1 -Setting @{ alm_server = 'jira2.example.com'; conflict_policy = 'alm' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connector 1 'Jira Cloud': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+        $verbose = Get-VerboseText { Set-SdeAlmConnection 1 -Setting @{ alm_issue_type = 'Task' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connection 1 'Payments JIRA': alm_issue_type -> issue_tracker_issue_type: this server uses the issue-tracker names"
+        $store = Get-Store $server.Scenario
+        $connector = $store.connectors | Where-Object id -EQ 1
+        Get-ParamName $connector | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $connector.params.issue_tracker_server | Should -Be 'jira2.example.com'
+        $connector.params.conflict_policy | Should -Be 'issue_tracker'
+        $connector.params.issue_tracker_pass | Should -Be 'jira-secret-T0ken'
+        $connection = $store.connections | Where-Object id -EQ 1
+        Get-ParamName $connection | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $connection.params.issue_tracker_issue_type | Should -Be 'Task'
+        $connection.params.issue_tracker_project | Should -Be 'PAY'
+    }
+
+    It 'creates an ALM connection from alm_* settings, unchecked too' {
+        $server = New-TestServer 'issuetracker'
+        $made = New-SdeAlmConnection 77 1 'Old script' -Setting ([ordered]@{ alm_project = 'OLD'; alm_parent_issue = 'OLD-1' }) -SkipValidation -Connection $server.Connection
+        $made.Settings.issue_tracker_project | Should -Be 'OLD'
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ $made.Id
+        @(Get-ParamName $stored) | Should -Be @('issue_tracker_project', 'issue_tracker_parent_issue')
+    }
+
+    It 'sends issue_tracker_* settings to a server of ALM names as its alm_* names' {
+        $server = New-TestServer
+        $verbose = Get-VerboseText { Set-SdeAlmConnection 1 -Setting @{ issue_tracker_issue_type = 'Task' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connection 1 'Payments JIRA': issue_tracker_issue_type -> alm_issue_type: this server uses the ALM names of SD Elements 4.x and 5.x"
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        $stored.params.alm_issue_type | Should -Be 'Task'
+        Get-ParamName $stored | Where-Object { $_ -like 'issue_tracker_*' } | Should -BeNullOrEmpty
+    }
+
+    It 'tests unsaved alm_* settings against a server of issue-tracker names as that server spells them' {
+        # Such a server has no testalm path: the check passes (translated), then the test is not offered.
+        $server = New-TestServer 'issuetracker'
+        $verbose = [System.Collections.Generic.List[string]]::new()
+        $thrown = $null
+        try {
+            Test-SdeAlmConnector -PluginId jira -Setting (New-JiraSetting) -Connection $server.Connection -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $verbose.Add($_.Message) }
+        }
+        catch { $thrown = $_ }
+        $verbose | Should -Contain "ALM connector 'SdeAlm connectivity test': alm_user -> issue_tracker_user: this server uses the issue-tracker names"
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'SdeAlmApiNotFound,*'
+        Get-RequestLine $server.Scenario | Should -Contain 'POST api/v2/connectors/testalm/'
+    }
+
+    It 'still refuses a name neither generation knows, suggesting the server''s name' {
+        $server = New-TestServer 'issuetracker'
+        $setting = New-JiraSetting
+        $setting.alm_sever = 'typo.example.com'
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Typo' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match "alm_sever: 'alm_sever' is not a field of plugin 'jira'\. Did you mean 'issue_tracker_server'\?"
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 0
+    }
+
+    It 'refuses a field given under both names, even with -SkipValidation' {
+        $server = New-TestServer 'issuetracker'
+        $record = Get-ErrorRecord { Set-SdeAlmConnector 1 -Setting ([ordered]@{ issue_tracker_server = 'a.example.com'; alm_server = 'b.example.com' }) -SkipValidation -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match "issue_tracker_server: 'issue_tracker_server' and 'alm_server' name one field on this server"
+        Get-MethodCount $server.Scenario 'PATCH' | Should -Be 0
     }
 }
 

@@ -354,6 +354,21 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems[0].Message | Should -BeExactly "'$Key' is not a field of plugin '$PluginId'. Get-SdeAlmPluginField -PluginId $PluginId lists its fields."
         }
 
+        It 'checks alm_* settings against a catalog of issue-tracker names as that catalog spells them, and says so' {
+            $scenario = New-Scenario 'issuetracker'
+            $current = Connect-TestSde $scenario
+            $setting = [ordered]@{ alm_project = 'P'; alm_server = 's'; alm_user = 'u'; alm_pass = 'p'; conflict_policy = 'alm'; alm_sever = 'x' }
+            $verbose = @(Test-SdeAlmPluginSetting trac $setting -Connection $current -Verbose 4>&1)
+            $result = @($verbose | Where-Object { $_ -is [SdeAlm.Model.AlmPluginSettingTestResult] })[0]
+            $messages = @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            $messages | Should -Contain "Plugin 'trac': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+            $messages | Should -Contain "Plugin 'trac': conflict_policy: 'alm' -> 'issue_tracker': this server uses the issue-tracker names"
+            @($result.Problems | ForEach-Object { "$($_.Field): $($_.Message)" }) | Should -Be @("alm_sever: 'alm_sever' is not a field of plugin 'trac'. Did you mean 'issue_tracker_server'?")
+            $setting.Remove('alm_sever')
+            $setting.alm_method = 'ftp'
+            @((Test-SdeAlmPluginSetting trac $setting -Connection $current).Problems.Field) | Should -Be @('issue_tracker_method')
+        }
+
         It 'says so when the plugin has no fields' {
             (Get-Problem empty @{ x = 1 } x).Message | Should -BeExactly "'x' is not a field of plugin 'empty', which has no fields."
         }

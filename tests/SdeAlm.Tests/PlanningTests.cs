@@ -158,6 +158,34 @@ public class PlanningTests
         Assert.Equal(["alm_pass", "token"], plan.Errors.Select(problem => problem.Field));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_plan_sends_only_the_servers_names_and_reports_each_translation(bool validate)
+    {
+        var current = new PluginCatalogIndex(
+        [
+            new AlmPlugin("trac", "Trac", sections:
+            [
+                new AlmPluginSection("trac", "Connection", fields:
+                [
+                    new AlmPluginField("trac", name: "issue_tracker_server", fieldType: "string", required: true, scope: ["system"]),
+                    new AlmPluginField("trac", name: "issue_tracker_pass", fieldType: "masked_string", required: true, scope: ["system"]),
+                ]),
+            ]),
+        ]);
+        var connector = AlmResourceMapper.ToConnector(Wire(9, "Trac", JsonDocument.Parse("""{"issue_tracker_server":"t","issue_tracker_pass":"pw"}""").RootElement), current, "https://sde/", null);
+        var plan = ResourcePlanner.Update(ResourceEdits.ConnectorChange(connector, null, null, new Hashtable { ["alm_server"] = "u" }), connector, current, validate);
+        Assert.Null(plan.Refusal("https://sde/"));
+        Assert.Equal(["issue_tracker_server", "issue_tracker_pass"], plan.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(["issue_tracker_server: 't' -> 'u'"], plan.Changes.Select(change => change.ToString()));
+        Assert.Equal(["alm_server -> issue_tracker_server: this server uses the issue-tracker names"], plan.Notes);
+
+        var create = ResourcePlanner.Create(ResourceEdits.NewConnector("New", "trac", inaccessible: false, new OrderedDictionary { ["alm_server"] = "s", ["alm_pass"] = "p" }), "trac", current, validate);
+        Assert.Equal(["issue_tracker_server", "issue_tracker_pass"], create.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(2, create.Notes.Count);
+    }
+
     [Fact]
     public void An_unknown_plugin_is_refused_only_when_the_settings_are_to_be_checked()
     {

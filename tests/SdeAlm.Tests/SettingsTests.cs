@@ -414,6 +414,68 @@ public class SettingsTests
         Assert.Equal([check.Problems[0], check.Problems[2]], check.AlwaysRefused);
     }
 
+    [Theory]
+    [InlineData("alm_server", "issue_tracker_server")]
+    [InlineData("ALM_Server", "issue_tracker_Server")]
+    [InlineData("issue_tracker_phases", "alm_phases")]
+    [InlineData("alm_", null)]
+    [InlineData("sde_min_priority", null)]
+    [InlineData("almserver", null)]
+    public void The_rename_is_the_prefix_rule_both_ways(string name, string? expected) =>
+        Assert.Equal(expected, IssueTrackerRename.Counterpart(name));
+
+    [Fact]
+    public void Names_and_option_values_of_the_other_generation_are_translated_only_when_the_catalog_lacks_them()
+    {
+        var current = Plugin(
+            new AlmPluginField(name: "issue_tracker_server", fieldType: "string", required: true),
+            new AlmPluginField(name: "alm_legacy", fieldType: "string"),
+            new AlmPluginField(name: "conflict_policy", fieldType: "radio", options: [new AlmPluginFieldOption("ALM", "issue_tracker", disabled: false), new AlmPluginFieldOption("SDE", "sde", disabled: false)]),
+            new AlmPluginField(name: "sources", fieldType: "checkbox", options: [new AlmPluginFieldOption("ALM", "issue_tracker", disabled: false), new AlmPluginFieldOption("SDE", "sde", disabled: false)]),
+            new AlmPluginField(name: "sde_tags_filter", fieldType: "string"));
+        var check = SettingValidator.Check(current, new OrderedDictionary { ["ALM_SERVER"] = "s", ["alm_legacy"] = "kept", ["conflict_policy"] = "alm", ["sources"] = new object[] { "sde", "alm" } }, null);
+        Assert.Empty(check.Problems);
+        Assert.Equal(["issue_tracker_server", "alm_legacy", "conflict_policy", "sources"], check.Setting.Keys.Cast<string>());
+        Assert.Equal("issue_tracker", check.Setting["conflict_policy"]);
+        Assert.Equal("sde,issue_tracker", check.Setting["sources"]);
+        Assert.Equal(
+            [
+                "ALM_SERVER -> issue_tracker_server: this server uses the issue-tracker names",
+                "conflict_policy: 'alm' -> 'issue_tracker': this server uses the issue-tracker names",
+                "sources: 'alm' -> 'issue_tracker': this server uses the issue-tracker names",
+            ],
+            check.Notes);
+
+        var old = Plugin(new AlmPluginField(name: "alm_server", fieldType: "string"), new AlmPluginField(name: "conflict_policy", fieldType: "select", options: [new AlmPluginFieldOption("ALM", "alm", disabled: false)]));
+        var back = SettingValidator.Check(old, new Hashtable { ["issue_tracker_server"] = "s" }, null);
+        Assert.Equal(["alm_server"], back.Setting.Keys.Cast<string>());
+        Assert.Equal(["issue_tracker_server -> alm_server: this server uses the ALM names of SD Elements 4.x and 5.x"], back.Notes);
+        Assert.Equal("alm", SettingValidator.Check(old, new Hashtable { ["conflict_policy"] = "issue_tracker" }, null).Setting["conflict_policy"]);
+    }
+
+    [Fact]
+    public void A_field_given_under_both_names_is_refused_even_unchecked()
+    {
+        var current = Plugin(new AlmPluginField(name: "issue_tracker_server", fieldType: "string"));
+        var check = SettingValidator.Check(current, new OrderedDictionary { ["issue_tracker_server"] = "a", ["alm_server"] = "b" }, null);
+        var problem = Assert.Single(check.Problems);
+        Assert.Equal("issue_tracker_server", problem.Field);
+        Assert.StartsWith("'issue_tracker_server' and 'alm_server' name one field on this server", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([problem], check.AlwaysRefused);
+        Assert.Equal("a", check.Setting["issue_tracker_server"]);
+    }
+
+    [Fact]
+    public void Did_you_mean_runs_after_the_translation()
+    {
+        var current = Plugin(new AlmPluginField(name: "issue_tracker_server", fieldType: "string"), new AlmPluginField(name: "sde_tags_filter", fieldType: "string"));
+        var check = SettingValidator.Check(current, new Hashtable { ["alm_sever"] = "x", ["alm_nothing_like_it"] = "y" }, null);
+        Assert.Equal(
+            ["'alm_nothing_like_it' is not a field of plugin 'p'. Get-SdeAlmPluginField -PluginId p lists its fields.", "'alm_sever' is not a field of plugin 'p'. Did you mean 'issue_tracker_server'?"],
+            check.Problems.Select(problem => problem.Message).Order(StringComparer.Ordinal));
+        Assert.Empty(check.Notes);
+    }
+
     private static AlmPlugin Plugin(params AlmPluginField[] fields) =>
         new(id: "p", sections: [new AlmPluginSection(pluginId: "p", fields: fields)]);
 }

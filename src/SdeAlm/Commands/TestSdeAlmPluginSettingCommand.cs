@@ -26,7 +26,13 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
             return;
         }
 
-        var result = SettingValidator.Check(plugin, Setting!, Scope).ToTestResult();
+        var check = SettingValidator.Check(plugin, Setting!, Scope);
+        foreach (var note in check.Notes)
+        {
+            WriteVerbose($"Plugin '{plugin.Id}': {note}");
+        }
+
+        var result = check.ToTestResult();
         WriteObject(Quiet ? result.IsValid : result);
     });
 }

@@ -101,6 +101,7 @@ internal static class ResourcePlanner
     {
         plan.PluginMissing |= validate && plan.Plugin is null;
         plan.AlwaysRefused = check.AlwaysRefused;
+        plan.Notes = check.Notes;
         return validate ? check.Problems : check.AlwaysRefused;
     }
 

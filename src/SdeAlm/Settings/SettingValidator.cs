@@ -67,7 +67,7 @@ internal static class SettingValidator
             }
         }
 
-        return new SettingCheck(null, problems, problems, read);
+        return new SettingCheck(null, problems, problems, read, []);
     }
 
     /// <summary>An error when the value is what a secret became on its way out of PowerShell (see <see cref="SecretStandIn"/>).</summary>
@@ -78,9 +78,11 @@ internal static class SettingValidator
     {
         scope = FieldScope.Parse(scope);
         var problems = new List<AlmPluginSettingProblem>();
-        var given = SettingKeys.Read(setting, problems);
+        var read = SettingKeys.Read(setting, problems);
         var alwaysRefused = new List<AlmPluginSettingProblem>(problems);
         var fields = FieldsOf(plugin);
+        var notes = new List<string>();
+        var given = Translate(read, fields, problems, alwaysRefused, notes);
         foreach (var field in fields.Values)
         {
             if (wholeSet)
@@ -120,7 +122,95 @@ internal static class SettingValidator
             spelt[fields.TryGetValue(key, out var field) ? field.Name! : key] = entry.Value;
         }
 
-        return new SettingCheck(plugin.Id, problems, alwaysRefused, spelt);
+        return new SettingCheck(plugin.Id, problems, alwaysRefused, spelt, notes);
+    }
+
+    /// <summary>
+    /// The given settings with each key that the catalog lacks, but whose counterpart in the other
+    /// generation of SD Elements' names it has, under that field's name, and each option value likewise
+    /// (see <see cref="IssueTrackerRename"/>); every translation is noted for -Verbose. A field given
+    /// under both names is an error that stops a write even unchecked, since which value was meant is unclear.
+    /// </summary>
+    private static OrderedDictionary Translate(
+        OrderedDictionary given,
+        Dictionary<string, AlmPluginField> fields,
+        List<AlmPluginSettingProblem> problems,
+        List<AlmPluginSettingProblem> alwaysRefused,
+        List<string> notes)
+    {
+        var translated = SettingKeys.NewDictionary();
+        var givenAs = new Dictionary<string, string>(SettingKeys.Comparer);
+        foreach (DictionaryEntry entry in given)
+        {
+            var key = (string)entry.Key;
+            var renamed = !fields.ContainsKey(key) && IssueTrackerRename.Counterpart(key) is { } other && fields.TryGetValue(other, out var counterpart)
+                ? counterpart.Name!
+                : null;
+            var name = renamed ?? key;
+            if (givenAs.TryGetValue(name, out var first))
+            {
+                var twice = Error(name, $"'{first}' and '{key}' name one field on this server ({IssueTrackerRename.Reason(name)}, and SdeAlm translates alm_* and issue_tracker_* to them): give the setting once.");
+                problems.Add(twice);
+                alwaysRefused.Add(twice);
+                continue;
+            }
+
+            givenAs.Add(name, key);
+            if (renamed is not null)
+            {
+                notes.Add($"{key} -> {renamed}: {IssueTrackerRename.Reason(renamed)}");
+            }
+
+            translated.Add(name, fields.TryGetValue(name, out var field) ? TranslateValue(field, entry.Value, notes) : entry.Value);
+        }
+
+        return translated;
+    }
+
+    /// <summary>
+    /// An option value of the other generation (<c>alm</c>, <c>issue_tracker</c>) as the field's own
+    /// option, when the field lacks it and has its counterpart; a checkbox's choices one by one (then
+    /// given back as comma-separated text). Anything else as given.
+    /// </summary>
+    private static object? TranslateValue(AlmPluginField field, object? value, List<string> notes)
+    {
+        var checkbox = FieldTypes.Is(field, FieldTypes.Checkbox);
+        var shape = ValueShapes.Of(value);
+        var one = (FieldTypes.Is(field, FieldTypes.Radio) || FieldTypes.Is(field, FieldTypes.Select)) && ValueShapes.IsScalar(shape);
+        var many = checkbox && (ValueShapes.IsScalar(shape) || (shape == ValueShape.List && ValueShapes.FirstNonScalarItem(value) is null));
+        if (SettingValue.IsEmpty(value) || (!one && !many))
+        {
+            return value;
+        }
+
+        var choices = one ? [SettingValue.AsText(value) ?? string.Empty] : SettingValue.CheckboxChoices(value);
+        var options = choices.Select(choice => CounterpartOption(field, choice)).ToList();
+        if (options.All(option => option is null))
+        {
+            return value;
+        }
+
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (options[i] is { } option)
+            {
+                notes.Add($"{field.Name}: '{choices[i]}' -> '{option}': {IssueTrackerRename.Reason(option)}");
+            }
+        }
+
+        var values = choices.Select((choice, i) => options[i] ?? choice).ToList();
+        return one ? values[0] : string.Join(",", values);
+    }
+
+    /// <summary>The field's option that is the counterpart of <paramref name="choice"/>, when the field lacks the choice itself.</summary>
+    private static string? CounterpartOption(AlmPluginField field, string choice)
+    {
+        if (field.Options.Any(option => string.Equals(option.Value, choice, StringComparison.Ordinal)) || IssueTrackerRename.ValueCounterpart(choice) is not { } other)
+        {
+            return null;
+        }
+
+        return field.Options.FirstOrDefault(option => string.Equals(option.Value, other, StringComparison.OrdinalIgnoreCase))?.Value;
     }
 
     /// <summary>The named fields of a plugin by name, the first of each name, in catalog order.</summary>
@@ -321,7 +411,9 @@ internal static class SettingValidator
             return $"'{key}' is not a field of plugin '{plugin.Id}', which has no fields.";
         }
 
-        return NameSuggester.Nearest(key, fields.Keys) is { } nearest
+        // Did-you-mean after translation: alm_sever on a server of issue-tracker names suggests issue_tracker_server.
+        IReadOnlyCollection<string> spellings = IssueTrackerRename.Counterpart(key) is { } other ? [key, other] : [key];
+        return NameSuggester.Nearest(spellings, fields.Keys) is { } nearest
             ? $"'{key}' is not a field of plugin '{plugin.Id}'. Did you mean '{nearest}'?"
             : $"'{key}' is not a field of plugin '{plugin.Id}'. Get-SdeAlmPluginField -PluginId {plugin.Id} lists its fields.";
     }
