@@ -297,6 +297,51 @@ Describe 'Secrets given back as settings' {
     }
 }
 
+Describe 'Settings as objects' {
+    It 'takes the object ConvertFrom-Json makes (Windows PowerShell has no -AsHashtable), in its property order' {
+        $server = New-TestServer
+        $json = '{"alm_server": "jira.test.example", "alm_user": "bot@example.com", "alm_pass": "json-S3cret", "how_tos_in_scope": true, "alm_phases": ["requirements", "testing"]}'
+        $new = New-SdeAlmConnector 'From JSON' jira ($json | ConvertFrom-Json) -Connection $server.Connection
+        $new.Settings['alm_pass'] | Should -BeOfType [securestring]
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ $new.Id
+        @($stored.params.PSObject.Properties.Name)[0..4] | Should -Be @('alm_server', 'alm_user', 'alm_pass', 'how_tos_in_scope', 'alm_phases')
+        $stored.params.alm_pass | Should -Be 'json-S3cret'
+        $stored.params.alm_phases | Should -Be 'requirements,testing'
+        Set-SdeAlmConnector $new.Id -Setting ('{"alm_user": "other@example.com"}' | ConvertFrom-Json) -Connection $server.Connection
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ $new.Id).params.alm_user | Should -Be 'other@example.com'
+        Test-SdeAlmPluginSetting jira ($json | ConvertFrom-Json) -Scope system -Connection $server.Connection -Quiet | Should -BeTrue
+    }
+
+    It 'judges a nested object from ConvertFrom-Json by the field''s type, without showing it' {
+        $server = New-TestServer
+        $setting = '{"alm_server": {"host": "hidden.example.com"}, "alm_user": "u", "alm_pass": "p"}' | ConvertFrom-Json
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Nested' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match 'alm_server: A string field takes text, not an object with properties \(PSCustomObject\)\.'
+        $record.Exception.Message | Should -Not -Match 'hidden'
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 0
+    }
+
+    It 'refuses <Name> for -Setting of <Command>, naming its type and never its value' -ForEach @(
+        @{ Name = 'text'; Command = 'New-SdeAlmConnector'; Run = { param($c) New-SdeAlmConnector 'x' jira 'alm_pass=hidden-S3cret' -Connection $c }; Type = 'text \(a String\)' }
+        @{ Name = 'a list'; Command = 'Set-SdeAlmConnector'; Run = { param($c) Set-SdeAlmConnector 1 -Setting @(@{ alm_pass = 'hidden-S3cret' }) -Connection $c }; Type = 'a list \(Object\[\]\)' }
+        # Its -Setting shares position 0 with -PluginId of another set: PowerShell's conversion error carries the refusal.
+        @{ Name = 'a number'; Command = 'Test-SdeAlmPluginSetting'; Run = { param($c) Test-SdeAlmPluginSetting jira 42 -Connection $c }; Type = 'a System.Int32'; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument' }
+        @{ Name = 'text'; Command = 'Test-SdeAlmPluginSetting'; Run = { param($c) Test-SdeAlmPluginSetting -PluginId jira -Setting 'alm_pass=hidden-S3cret' -Connection $c }; Type = 'text \(a String\)'; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument' }
+        @{ Name = 'a SecureString'; Command = 'Test-SdeAlmConnector'; Run = { param($c) Test-SdeAlmConnector -PluginId jira -Setting (ConvertTo-SecureString 'hidden-S3cret' -AsPlainText -Force) -Connection $c }; Type = 'a System.Security.SecureString' }
+        @{ Name = 'a CSV row''s text, piped'; Command = 'New-SdeAlmConnection'; Run = { param($c) [pscustomobject]@{ ProjectId = 5; ConnectorId = 1; Alias = 'x'; Setting = 'alm_project=hidden-S3cret' } | New-SdeAlmConnection -Connection $c }; Type = 'text \(a String\)' }
+        @{ Name = 'a date'; Command = 'Set-SdeAlmConnection'; Run = { param($c) Set-SdeAlmConnection 1 -Setting (Get-Date) -Connection $c }; Type = 'a System.DateTime' }
+    ) {
+        $server = New-TestServer
+        $record = Get-ErrorRecord { & $Run $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike "$(if ($ErrorId) { $ErrorId } else { 'ParameterArgumentTransformationError' }),*"
+        $record.CategoryInfo.Category | Should -Be $(if ($Category) { $Category } else { 'InvalidData' })
+        $record.Exception.Message | Should -Match "-Setting takes a dictionary of settings .* or an object from ConvertFrom-Json, not $Type\."
+        $record.Exception.Message | Should -Not -Match 'hidden-S3cret'
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'New-SdeAlmConnector' {
     It 'creates a connector: keys spelt as the catalog spells them, JSON Booleans, checkbox lists joined, secrets sent as text' {
         $server = New-TestServer
