@@ -342,6 +342,60 @@ Describe 'Settings as objects' {
     }
 }
 
+Describe 'Copies' {
+    It 'copies an ALM connection into another project: Get-SdeAlmConnection -Id 1 | New-SdeAlmConnection -ProjectId 77, secrets included' {
+        $server = New-TestServer
+        # A project-level secret, so that the copy has one to carry (a warning: alm_pass is a system field).
+        Set-SdeAlmConnection 1 -Setting @{ alm_pass = (New-Secret) } -Connection $server.Connection -WarningAction SilentlyContinue
+        $copy = Get-SdeAlmConnection -Id 1 -Connection $server.Connection | New-SdeAlmConnection -ProjectId 77 -WarningAction SilentlyContinue
+        $copy.ProjectId | Should -Be 77
+        $store = Get-Store $server.Scenario
+        $original = $store.connections | Where-Object id -EQ 1
+        $stored = $store.connections | Where-Object id -EQ $copy.Id
+        $stored.project | Should -Be 77
+        $stored.connector | Should -Be $original.connector
+        $stored.alias | Should -Be 'Payments JIRA'
+        $stored.frequency | Should -Be 'daily'
+        ($stored.params | ConvertTo-Json -Compress) | Should -Be ($original.params | ConvertTo-Json -Compress)
+        $stored.params.alm_pass | Should -Be $NewSecret
+        @($store.connections | Where-Object project -EQ 1).Count | Should -Be 1
+    }
+
+    It 'copies a connector: Get-SdeAlmConnector -Id <Id> | New-SdeAlmConnector -Name copy, secrets and reachability included' -ForEach @(
+        @{ Id = 1; Secret = 'alm_pass' }
+        @{ Id = 2; Secret = 'alm_pass' }
+        @{ Id = 3; Secret = 'alm_api_token' }
+    ) {
+        $server = New-TestServer
+        $copy = Get-SdeAlmConnector -Id $Id -Connection $server.Connection | New-SdeAlmConnector -Name copy
+        $copy.Name | Should -Be 'copy'
+        $store = Get-Store $server.Scenario
+        $original = $store.connectors | Where-Object id -EQ $Id
+        $stored = $store.connectors | Where-Object id -EQ $copy.Id
+        $stored.system.id | Should -Be $original.system.id
+        $stored.inaccessible | Should -Be $original.inaccessible
+        ($stored.params | ConvertTo-Json -Compress) | Should -Be ($original.params | ConvertTo-Json -Compress)
+        $stored.params.$Secret | Should -BeIn $SeededSecrets
+    }
+
+    It 'leaves the server''s own keys (last_successful_run) out of a copy on a current server, and says so' {
+        $server = New-TestServer 'issuetracker'
+        $source = Get-SdeAlmConnection -Id 1 -Connection $server.Connection
+        $source.Settings.Contains('last_successful_run') | Should -BeTrue
+        $VerbosePreference = 'Continue'
+        $verbose = @($source | New-SdeAlmConnection -ProjectId 77 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $VerbosePreference = 'SilentlyContinue'
+        $verbose | Should -Contain "ALM connection 'Payments JIRA' of project 77: last_successful_run: left out, not a field of plugin 'jira' on this server: the settings are those of a connector or ALM connection as read, where such a key is the server's own record, not a setting."
+        $stored = (Get-Store $server.Scenario).connections | Where-Object project -EQ 77
+        $stored.params.issue_tracker_project | Should -Be 'PAY'
+        # The same copy from a script's own dictionary still refuses the key, as a typo would be.
+        $own = [ordered]@{}
+        foreach ($entry in $source.Settings.GetEnumerator()) { $own[$entry.Key] = $entry.Value }
+        $record = Get-ErrorRecord { New-SdeAlmConnection 78 1 'Own' -Setting $own -Connection $server.Connection }
+        $record.Exception.Message | Should -Match "last_successful_run: 'last_successful_run' is not a field of plugin 'jira'"
+    }
+}
+
 Describe 'New-SdeAlmConnector' {
     It 'creates a connector: keys spelt as the catalog spells them, JSON Booleans, checkbox lists joined, secrets sent as text' {
         $server = New-TestServer

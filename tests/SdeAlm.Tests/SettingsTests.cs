@@ -476,6 +476,24 @@ public class SettingsTests
         Assert.Empty(check.Notes);
     }
 
+    [Fact]
+    public void A_copy_of_settings_as_read_leaves_out_the_keys_that_are_no_field_and_says_so()
+    {
+        var plugin = Plugin(new AlmPluginField(name: "alm_project", fieldType: "string", required: true));
+        var read = new OrderedDictionary(StringComparer.OrdinalIgnoreCase) { ["alm_project"] = "PAY", ["last_successful_run"] = null };
+        var copy = SettingValidator.Check(plugin, read.AsReadOnly(), null);
+        Assert.Empty(copy.Problems);
+        Assert.Equal(["alm_project"], copy.Setting.Keys.Cast<string>());
+        Assert.Equal(
+            ["last_successful_run: left out, not a field of plugin 'p' on this server: the settings are those of a connector or ALM connection as read, where such a key is the server's own record, not a setting."],
+            copy.Notes);
+
+        // A script's own dictionary keeps the key, to be refused as unknown.
+        var own = SettingValidator.Check(plugin, read, null);
+        Assert.Equal(["last_successful_run"], own.Problems.Select(problem => problem.Field));
+        Assert.Equal(["alm_project", "last_successful_run"], own.Setting.Keys.Cast<string>());
+    }
+
     private static AlmPlugin Plugin(params AlmPluginField[] fields) =>
         new(id: "p", sections: [new AlmPluginSection(pluginId: "p", fields: fields)]);
 }

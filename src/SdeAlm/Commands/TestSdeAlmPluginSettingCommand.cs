@@ -12,6 +12,7 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
 {
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 1)]
     [Parameter(ParameterSetName = ByPluginSet, Mandatory = true, Position = 0)]
+    [Alias("Settings")]
     [SettingArgument(SharesPosition = true)]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }

@@ -71,7 +71,7 @@ internal sealed class ResourcePlan
     /// <summary>The errors among <see cref="Problems"/> that no -SkipValidation lets through (a key given twice, a secret's stand-in).</summary>
     public IReadOnlyCollection<AlmPluginSettingProblem> AlwaysRefused { get; internal set; } = [];
 
-    /// <summary>What -Verbose tells about the settings: each name or option value translated to this server's generation of names.</summary>
+    /// <summary>What -Verbose tells about the settings: each name or option value translated to this server's generation of names, each key left out of a copy.</summary>
     public IReadOnlyList<string> Notes { get; internal set; } = [];
 
     /// <summary>The setting keys the write named, spelt the catalog's way: warnings are about these only.</summary>

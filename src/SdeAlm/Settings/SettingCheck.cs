@@ -39,7 +39,10 @@ internal sealed class SettingCheck
     /// </summary>
     public OrderedDictionary Setting { get; }
 
-    /// <summary>What -Verbose tells about the settings, such as <c>alm_server -> issue_tracker_server: this server uses the issue-tracker names</c>.</summary>
+    /// <summary>
+    /// What -Verbose tells about the settings: each translation (<c>alm_server -> issue_tracker_server:
+    /// this server uses the issue-tracker names</c>) and each key left out of a copy.
+    /// </summary>
     public IReadOnlyList<string> Notes { get; }
 
     public AlmPluginSettingTestResult ToTestResult() => new(PluginId, [.. Problems]);

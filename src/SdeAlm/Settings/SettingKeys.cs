@@ -43,6 +43,13 @@ internal static class SettingKeys
         return settings;
     }
 
+    /// <summary>
+    /// Whether settings are those of a connector or ALM connection as Get- returned them (piped to New-
+    /// to copy it, or passed as -Setting $connection.Settings): those are read-only, while a script's own
+    /// dictionary never is.
+    /// </summary>
+    public static bool IsAsRead(IDictionary settings) => settings.IsReadOnly;
+
     /// <summary>A key as text: what a script wrote, or the invariant text of a number or other key.</summary>
     public static string Text(object key) => SettingValue.AsText(key) ?? string.Empty;
 

@@ -83,6 +83,10 @@ internal static class SettingValidator
         var fields = FieldsOf(plugin);
         var notes = new List<string>();
         var given = Translate(read, fields, problems, alwaysRefused, notes);
+        if (SettingKeys.IsAsRead(setting))
+        {
+            LeaveOutServerKeys(plugin, given, fields, notes);
+        }
         foreach (var field in fields.Values)
         {
             if (wholeSet)
@@ -165,6 +169,21 @@ internal static class SettingValidator
         }
 
         return translated;
+    }
+
+    /// <summary>
+    /// Settings as a server returned them (a copy) may hold keys that are no field of the plugin: the
+    /// server's own record of the resource, such as the last_successful_run of current releases. They
+    /// are not settings, so a copy leaves them out rather than claim them for the new resource (or fail
+    /// over them); -Verbose names each. A script's own dictionary keeps them, to be refused as unknown.
+    /// </summary>
+    private static void LeaveOutServerKeys(AlmPlugin plugin, OrderedDictionary given, Dictionary<string, AlmPluginField> fields, List<string> notes)
+    {
+        foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)).ToList())
+        {
+            given.Remove(key);
+            notes.Add($"{key}: left out, not a field of plugin '{plugin.Id}' on this server: the settings are those of a connector or ALM connection as read, where such a key is the server's own record, not a setting.");
+        }
     }
 
     /// <summary>
