@@ -33,9 +33,9 @@ internal static class SecretStandIn
         var form = Form(SettingValue.Unwrap(value), secretField);
         return form is null
             ? null
-            : $"The value is {form}, not a secret: SdeAlm never writes a secret's text out, so it cannot come back this way. "
-                + "Give the secret as a SecureString, for example (Read-Host -AsSecureString) or (Get-Secret <name>); "
-                + "to keep the secret the server has, leave the key out of Set-'s -Setting; to copy a connector or ALM connection, pipe it to New- as Get- returns it.";
+            : $"The value is {form}, not a secret: SdeAlm never writes a secret's text out. "
+                + "Give the secret as a SecureString (Read-Host -AsSecureString, Get-Secret), leave the key out of Set-'s -Setting to keep the one the server has, "
+                + "or pipe the connector or ALM connection itself to New- to copy it.";
     }
 
     private static string? Form(object? value, bool secretField) =>
