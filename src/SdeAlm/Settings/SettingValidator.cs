@@ -16,10 +16,13 @@ internal static class SettingValidator
 {
     /// <summary>
     /// The one check of a settings set against one plugin at one scope (null: any scope), shared by
-    /// Test-SdeAlmPluginSetting and the cmdlets that write settings. Errors: a required field missing
-    /// or empty (unless the catalog has a default for it and it is left out), a value the field does not
-    /// take, a key that is no field (with the nearest name), a field given twice. Warnings: read-only
-    /// and deprecated fields, and a field of the other scope, which would be sent as given.
+    /// Test-SdeAlmPluginSetting and the cmdlets that write settings. Keys and option values of the other
+    /// generation of SD Elements' names are first translated to this catalog's, and a copy of settings
+    /// as read leaves out the server's own keys (both noted for -Verbose). Errors: a required field
+    /// missing or empty (unless the catalog has a default for it and it is left out), a value of a shape
+    /// or text the field does not take, a key that is no field (with the nearest name when one is close),
+    /// a field given twice, a secret's stand-in. Warnings: read-only and deprecated fields, and a field of
+    /// the other scope, which would be sent as given.
     /// </summary>
     public static SettingCheck Check(AlmPlugin plugin, IDictionary setting, string? scope) => Check(plugin, setting, scope, wholeSet: true);
 
@@ -35,15 +38,13 @@ internal static class SettingValidator
     /// given) lack or leave empty. The server's own values are not judged otherwise: a write never fails
     /// over what it did not touch.
     /// </summary>
-    public static IReadOnlyList<AlmPluginSettingProblem> MissingRequired(AlmPlugin plugin, IDictionary merged, string? scope)
+    public static IReadOnlyList<AlmPluginSettingProblem> MissingRequired(AlmPlugin plugin, OrderedDictionary merged, string? scope)
     {
         scope = FieldScope.Parse(scope);
         var problems = new List<AlmPluginSettingProblem>();
-        var given = SettingKeys.Read(merged, problems);
-        problems.Clear();
         foreach (var field in FieldsOf(plugin).Values)
         {
-            RequiredProblem(field, given, scope, problems);
+            RequiredProblem(field, merged, scope, problems);
         }
 
         return problems;
@@ -87,6 +88,7 @@ internal static class SettingValidator
         {
             LeaveOutServerKeys(plugin, given, fields, notes);
         }
+
         foreach (var field in fields.Values)
         {
             if (wholeSet)
@@ -94,29 +96,16 @@ internal static class SettingValidator
                 RequiredProblem(field, given, scope, problems);
             }
 
-            if (!given.Contains(field.Name!) || SettingValue.IsEmpty(given[field.Name!]))
+            if (given.Contains(field.Name!) && !SettingValue.IsEmpty(given[field.Name!]))
             {
-                continue;
+                JudgeValue(field.Name!, field, given[field.Name!], scope, problems, alwaysRefused);
             }
-
-            if (StandIn(field.Name!, given[field.Name!], FieldTypes.Is(field, FieldTypes.MaskedString)) is { } standIn)
-            {
-                problems.Add(standIn);
-                alwaysRefused.Add(standIn);
-                continue;
-            }
-
-            GivenProblems(field, given[field.Name!], scope, problems);
         }
 
         foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)))
         {
             problems.Add(Error(key, NotAField(plugin, key, fields)));
-            if (StandIn(key, given[key], secretField: false) is { } standIn)
-            {
-                problems.Add(standIn);
-                alwaysRefused.Add(standIn);
-            }
+            JudgeValue(key, null, given[key], scope, problems, alwaysRefused);
         }
 
         var spelt = SettingKeys.NewDictionary();
@@ -127,6 +116,31 @@ internal static class SettingValidator
         }
 
         return new SettingCheck(plugin.Id, problems, alwaysRefused, spelt, notes);
+    }
+
+    /// <summary>
+    /// A value given, under a field or under a key that is none: a secret's stand-in is an error that
+    /// stops a write even unchecked, and is judged no further; any other value of a field is judged by it.
+    /// </summary>
+    private static void JudgeValue(
+        string key,
+        AlmPluginField? field,
+        object? value,
+        string? scope,
+        List<AlmPluginSettingProblem> problems,
+        List<AlmPluginSettingProblem> alwaysRefused)
+    {
+        if (StandIn(key, value, field is not null && FieldTypes.Is(field, FieldTypes.MaskedString)) is { } standIn)
+        {
+            problems.Add(standIn);
+            alwaysRefused.Add(standIn);
+            return;
+        }
+
+        if (field is not null)
+        {
+            GivenProblems(field, value, scope, problems);
+        }
     }
 
     /// <summary>
