@@ -253,6 +253,170 @@ Describe 'Secrets' {
     }
 }
 
+Describe 'Secrets given back as settings' {
+    BeforeAll {
+        function ConvertTo-OrderedSetting {
+            # The properties of an object (an Import-Csv row, a ConvertFrom-Json object) as an [ordered] dictionary, values as they are.
+            param($InputObject)
+            $setting = [ordered]@{}
+            foreach ($property in $InputObject.PSObject.Properties) { $setting[$property.Name] = $property.Value }
+            $setting
+        }
+    }
+
+    It 'refuses a secret that went through <Form>, naming the field, and sends nothing, even with -SkipValidation' -ForEach @(
+        @{ Form = 'ConvertTo-Json | ConvertFrom-Json -AsHashtable'; Read = { param($c) ($c | ConvertTo-Json -Depth 5 | ConvertFrom-Json -AsHashtable).Settings } }
+        @{ Form = 'ConvertTo-Json at its default -Depth'; Read = { param($c) ($c | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Settings } }
+        @{ Form = 'ConvertFrom-Json objects, as Windows PowerShell reads JSON'; Read = { param($c) ConvertTo-OrderedSetting ($c | ConvertTo-Json -Depth 5 | ConvertFrom-Json).Settings } }
+        @{ Form = 'Export-Csv and Import-Csv'; Read = {
+                param($c)
+                $path = Join-Path $TestDrive "settings-$([guid]::NewGuid().ToString('n')).csv"
+                [pscustomobject]$c.Settings | Export-Csv -Path $path
+                ConvertTo-OrderedSetting (Import-Csv -Path $path)
+            }
+        }
+        @{ Form = 'the Format-List view'; Read = {
+                param($c)
+                $setting = [ordered]@{}
+                foreach ($match in [regex]::Matches(($c | Format-List | Out-String -Width 300), '(?m)^(?:Settings\s*:\s*|\s+)(\w+) = (.*?)\s*$')) {
+                    $setting[$match.Groups[1].Value] = $match.Groups[2].Value
+                }
+                $setting
+            }
+        }
+    ) {
+        $server = New-TestServer
+        $connector = Get-SdeAlmConnector 1 -Connection $server.Connection
+        $setting = & $Read $connector
+        $setting.Contains('alm_pass') | Should -BeTrue
+        $setting.Contains('alm_server') | Should -BeTrue
+        foreach ($skip in @{}, @{ SkipValidation = $true }) {
+            $record = Get-ErrorRecord { New-SdeAlmConnector 'Copy' jira $setting -Connection $server.Connection @skip }
+            $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $record.Exception.Message | Should -Match 'alm_pass: The value is .*, not a secret'
+            $record.Exception.Message | Should -Not -Match 'jira-secret-T0ken'
+            $record = Get-ErrorRecord { Set-SdeAlmConnector 1 -Setting $setting -Connection $server.Connection @skip }
+            $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+            $record.Exception.Message | Should -Match 'alm_pass: The value is'
+        }
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 1).params.alm_pass | Should -Be 'jira-secret-T0ken'
+        $connector.Settings['alm_pass'] | Should -BeOfType [securestring]
+    }
+
+    It 'takes the secret back from Export-Clixml and Import-Clixml, which keep the SecureString itself' {
+        # (On Linux and macOS, PowerShell writes a SecureString to Clixml unencrypted, as hex UTF-16: the file holds the secret.)
+        $server = New-TestServer
+        $path = Join-Path $TestDrive 'connector.clixml'
+        Get-SdeAlmConnector 1 -Connection $server.Connection | Export-Clixml -Path $path
+        $back = Import-Clixml -Path $path
+        $back.Settings['alm_pass'] | Should -BeOfType [securestring]
+        $copy = New-SdeAlmConnector 'From Clixml' jira $back.Settings -Connection $server.Connection
+        $copy.Settings['alm_pass'] | Should -BeOfType [securestring]
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ $copy.Id).params.alm_pass | Should -Be 'jira-secret-T0ken'
+    }
+}
+
+Describe 'Settings as objects' {
+    It 'takes the object ConvertFrom-Json makes (Windows PowerShell has no -AsHashtable), in its property order' {
+        $server = New-TestServer
+        $json = '{"alm_server": "jira.test.example", "alm_user": "bot@example.com", "alm_pass": "json-S3cret", "how_tos_in_scope": true, "alm_phases": ["requirements", "testing"]}'
+        $new = New-SdeAlmConnector 'From JSON' jira ($json | ConvertFrom-Json) -Connection $server.Connection
+        $new.Settings['alm_pass'] | Should -BeOfType [securestring]
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ $new.Id
+        @($stored.params.PSObject.Properties.Name)[0..4] | Should -Be @('alm_server', 'alm_user', 'alm_pass', 'how_tos_in_scope', 'alm_phases')
+        $stored.params.alm_pass | Should -Be 'json-S3cret'
+        $stored.params.alm_phases | Should -Be 'requirements,testing'
+        Set-SdeAlmConnector $new.Id -Setting ('{"alm_user": "other@example.com"}' | ConvertFrom-Json) -Connection $server.Connection
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ $new.Id).params.alm_user | Should -Be 'other@example.com'
+        Test-SdeAlmPluginSetting jira ($json | ConvertFrom-Json) -Scope system -Connection $server.Connection -Quiet | Should -BeTrue
+    }
+
+    It 'judges a nested object from ConvertFrom-Json by the field''s type, without showing it' {
+        $server = New-TestServer
+        $setting = '{"alm_server": {"host": "hidden.example.com"}, "alm_user": "u", "alm_pass": "p"}' | ConvertFrom-Json
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Nested' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match 'alm_server: A string field takes text, not an object with properties \(PSCustomObject\)\.'
+        $record.Exception.Message | Should -Not -Match 'hidden'
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 0
+    }
+
+    It 'refuses <Name> for -Setting of <Command>, naming its type and never its value' -ForEach @(
+        @{ Name = 'text'; Command = 'New-SdeAlmConnector'; Run = { param($c) New-SdeAlmConnector 'x' jira 'alm_pass=hidden-S3cret' -Connection $c }; Type = 'text \(a String\)' }
+        @{ Name = 'a list'; Command = 'Set-SdeAlmConnector'; Run = { param($c) Set-SdeAlmConnector 1 -Setting @(@{ alm_pass = 'hidden-S3cret' }) -Connection $c }; Type = 'a list \(Object\[\]\)' }
+        # Its -Setting shares position 0 with -PluginId of another set: PowerShell's conversion error carries the refusal.
+        @{ Name = 'a number'; Command = 'Test-SdeAlmPluginSetting'; Run = { param($c) Test-SdeAlmPluginSetting jira 42 -Connection $c }; Type = 'a System.Int32'; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument' }
+        @{ Name = 'text'; Command = 'Test-SdeAlmPluginSetting'; Run = { param($c) Test-SdeAlmPluginSetting -PluginId jira -Setting 'alm_pass=hidden-S3cret' -Connection $c }; Type = 'text \(a String\)'; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument' }
+        @{ Name = 'a SecureString'; Command = 'Test-SdeAlmConnector'; Run = { param($c) Test-SdeAlmConnector -PluginId jira -Setting (ConvertTo-SecureString 'hidden-S3cret' -AsPlainText -Force) -Connection $c }; Type = 'a System.Security.SecureString' }
+        @{ Name = 'a CSV row''s text, piped'; Command = 'New-SdeAlmConnection'; Run = { param($c) [pscustomobject]@{ ProjectId = 5; ConnectorId = 1; Alias = 'x'; Setting = 'alm_project=hidden-S3cret' } | New-SdeAlmConnection -Connection $c }; Type = 'text \(a String\)' }
+        @{ Name = 'a date'; Command = 'Set-SdeAlmConnection'; Run = { param($c) Set-SdeAlmConnection 1 -Setting (Get-Date) -Connection $c }; Type = 'a System.DateTime' }
+    ) {
+        $server = New-TestServer
+        $record = Get-ErrorRecord { & $Run $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike "$(if ($ErrorId) { $ErrorId } else { 'ParameterArgumentTransformationError' }),*"
+        $record.CategoryInfo.Category | Should -Be $(if ($Category) { $Category } else { 'InvalidData' })
+        $record.Exception.Message | Should -Match "-Setting takes a dictionary of settings .* or an object from ConvertFrom-Json, not $Type\."
+        $record.Exception.Message | Should -Not -Match 'hidden-S3cret'
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Copies' {
+    It 'copies an ALM connection into another project: Get-SdeAlmConnection -Id 1 | New-SdeAlmConnection -ProjectId 77, secrets included' {
+        $server = New-TestServer
+        # A project-level secret, so that the copy has one to carry (a warning: alm_pass is a system field).
+        Set-SdeAlmConnection 1 -Setting @{ alm_pass = (New-Secret) } -Connection $server.Connection -WarningAction SilentlyContinue
+        $copy = Get-SdeAlmConnection -Id 1 -Connection $server.Connection | New-SdeAlmConnection -ProjectId 77 -WarningAction SilentlyContinue
+        $copy.ProjectId | Should -Be 77
+        $store = Get-Store $server.Scenario
+        $original = $store.connections | Where-Object id -EQ 1
+        $stored = $store.connections | Where-Object id -EQ $copy.Id
+        $stored.project | Should -Be 77
+        $stored.connector | Should -Be $original.connector
+        $stored.alias | Should -Be 'Payments JIRA'
+        $stored.frequency | Should -Be 'daily'
+        ($stored.params | ConvertTo-Json -Compress) | Should -Be ($original.params | ConvertTo-Json -Compress)
+        $stored.params.alm_pass | Should -Be $NewSecret
+        @($store.connections | Where-Object project -EQ 1).Count | Should -Be 1
+    }
+
+    It 'copies a connector: Get-SdeAlmConnector -Id <Id> | New-SdeAlmConnector -Name copy, secrets and reachability included' -ForEach @(
+        @{ Id = 1; Secret = 'alm_pass' }
+        @{ Id = 2; Secret = 'alm_pass' }
+        @{ Id = 3; Secret = 'alm_api_token' }
+    ) {
+        $server = New-TestServer
+        $copy = Get-SdeAlmConnector -Id $Id -Connection $server.Connection | New-SdeAlmConnector -Name copy
+        $copy.Name | Should -Be 'copy'
+        $store = Get-Store $server.Scenario
+        $original = $store.connectors | Where-Object id -EQ $Id
+        $stored = $store.connectors | Where-Object id -EQ $copy.Id
+        $stored.system.id | Should -Be $original.system.id
+        $stored.inaccessible | Should -Be $original.inaccessible
+        ($stored.params | ConvertTo-Json -Compress) | Should -Be ($original.params | ConvertTo-Json -Compress)
+        $stored.params.$Secret | Should -BeIn $SeededSecrets
+    }
+
+    It 'leaves the server''s own keys (last_successful_run) out of a copy on a current server, and says so' {
+        $server = New-TestServer 'issuetracker'
+        $source = Get-SdeAlmConnection -Id 1 -Connection $server.Connection
+        $source.Settings.Contains('last_successful_run') | Should -BeTrue
+        $VerbosePreference = 'Continue'
+        $verbose = @($source | New-SdeAlmConnection -ProjectId 77 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $VerbosePreference = 'SilentlyContinue'
+        $verbose | Should -Contain "ALM connection 'Payments JIRA' of project 77: last_successful_run: left out, not a field of plugin 'jira' on this server: the settings are those of a connector or ALM connection as read, where such a key is the server's own record, not a setting."
+        $stored = (Get-Store $server.Scenario).connections | Where-Object project -EQ 77
+        $stored.params.issue_tracker_project | Should -Be 'PAY'
+        # The same copy from a script's own dictionary still refuses the key, as a typo would be.
+        $own = [ordered]@{}
+        foreach ($entry in $source.Settings.GetEnumerator()) { $own[$entry.Key] = $entry.Value }
+        $record = Get-ErrorRecord { New-SdeAlmConnection 78 1 'Own' -Setting $own -Connection $server.Connection }
+        $record.Exception.Message | Should -Match "last_successful_run: 'last_successful_run' is not a field of plugin 'jira'"
+    }
+}
+
 Describe 'New-SdeAlmConnector' {
     It 'creates a connector: keys spelt as the catalog spells them, JSON Booleans, checkbox lists joined, secrets sent as text' {
         $server = New-TestServer
@@ -294,6 +458,18 @@ Describe 'New-SdeAlmConnector' {
         $message | Should -Match "Did you mean 'alm_server'"
         $message | Should -Match "how_tos_in_scope: 'maybe' is not a Boolean"
         $message | Should -Match 'nothing was sent'
+        Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/plugins/alm/')
+    }
+
+    It 'refuses a value of the wrong shape, even one PowerShell could turn into text, and sends nothing' {
+        $server = New-TestServer
+        $setting = New-JiraSetting
+        $setting.alm_server = @{ host = 'jira.test.example' }
+        $setting.alm_phases = @('requirements', (Get-Date))
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Shapes' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match 'alm_server: A string field takes text, not a dictionary\.'
+        $record.Exception.Message | Should -Match 'alm_phases: A checkbox field takes option values, as a list or as comma-separated text, not a list that holds a date\.'
         Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/plugins/alm/')
     }
 
@@ -437,6 +613,23 @@ Describe 'Set-SdeAlmConnector' {
         Get-MethodCount $first.Scenario 'PATCH' | Should -Be 0
     }
 
+    It 'refuses to merge settings the server did not show, even with -SkipValidation, so nothing is wiped' {
+        # Sent alone, the partial params would replace the stored ones whole: the simulator accepts them for github.
+        $server = New-TestServer 'noconnectorparams'
+        $record = Get-ErrorRecord { Set-SdeAlmConnector 3 -Setting @{ alm_api_token = (New-Secret) } -SkipValidation -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdePermissionDenied,*'
+        $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $record.Exception.Message | Should -Match 'did not show the settings of ALM connector 3'
+        $record.Exception.Message | Should -Match 'Nothing was sent'
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ 3
+        $stored.params.alm_close_reason | Should -Be 'completed'
+        $stored.params.alm_api_token | Should -Be 'ghp_simulatorToken0123456789'
+        # What needs no merge still goes.
+        Set-SdeAlmConnector 3 -Name 'GitHub.com' -SkipValidation -Connection $server.Connection
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 3).name | Should -Be 'GitHub.com'
+    }
+
     It 'reports an unknown id as a non-terminating ObjectNotFound' {
         $server = New-TestServer
         Set-SdeAlmConnector 77 -Name 'x' -Connection $server.Connection -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -558,6 +751,18 @@ Describe 'Set-SdeAlmConnection' {
         Get-MethodCount $server.Scenario 'PATCH' | Should -Be 0
     }
 
+    It 'judges only what it is given: the server''s own keys (last_successful_run) and values pass' {
+        $server = New-TestServer 'issuetracker'
+        $before = Get-SdeAlmConnection 1 -Connection $server.Connection
+        $before.Settings.Contains('last_successful_run') | Should -BeTrue
+        $updated = $before | Set-SdeAlmConnection -Setting @{ issue_tracker_issue_type = 'Task' } -PassThru
+        $updated.Settings.issue_tracker_issue_type | Should -Be 'Task'
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        $stored.params.issue_tracker_issue_type | Should -Be 'Task'
+        $stored.params.issue_tracker_project | Should -Be 'PAY'
+        Get-MethodCount $server.Scenario 'PATCH' | Should -Be 1
+    }
+
     It 'refuses to merge settings it may not read, so nothing is wiped' {
         $server = New-TestServer 'noparams'
         $record = Get-ErrorRecord { Set-SdeAlmConnection 1 -Setting @{ alm_project = 'NEW' } -Connection $server.Connection }
@@ -591,10 +796,10 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
 
     It 'checks settings against that server''s own field names' {
         $server = New-TestServer 'issuetracker'
-        $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira (New-JiraSetting) -Connection $server.Connection }
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira @{ alm_user = 'u'; alm_pass = (New-Secret) } -Connection $server.Connection }
         $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
-        $record.Exception.Message | Should -Match "'alm_server' is not a field of plugin 'jira'"
-        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required'
+        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required but missing'
+        $record.Exception.Message | Should -Not -Match 'alm_user|alm_pass'
     }
 
     It 'reports a 404 on both paths as ObjectNotFound that suggests the context root' {
@@ -604,6 +809,109 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
         $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $record.Exception.Message | Should -Match 'context root'
         Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/connectors/alm/', 'GET api/v2/connectors/issue-tracker/')
+    }
+}
+
+Describe 'Scripts written for the other generation of names' {
+    BeforeAll {
+        function Get-VerboseText {
+            # The verbose records a command writes, as text.
+            param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+            $VerbosePreference = 'Continue'
+            @(& $ScriptBlock 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        }
+
+        function Get-ParamName {
+            # The param names the store holds for a connector or ALM connection: what the server was sent.
+            param($Stored)
+            @($Stored.params.PSObject.Properties.Name)
+        }
+    }
+
+    It 'creates a connector from alm_* settings on a server of issue-tracker names, sending only its names, and says so' {
+        $server = New-TestServer 'issuetracker'
+        $setting = New-JiraSetting
+        $setting.conflict_policy = 'alm'
+        $setting.alm_phases = 'requirements', 'testing'
+        $verbose = Get-VerboseText { $null = New-SdeAlmConnector 'Old script' jira $setting -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connector 'Old script': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+        $verbose | Should -Contain "ALM connector 'Old script': alm_pass -> issue_tracker_pass: this server uses the issue-tracker names"
+        $verbose | Should -Contain "ALM connector 'Old script': conflict_policy: 'alm' -> 'issue_tracker': this server uses the issue-tracker names"
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ 4
+        Get-ParamName $stored | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $stored.params.issue_tracker_server | Should -Be 'jira.test.example'
+        $stored.params.issue_tracker_user | Should -Be 'bot@example.com'
+        $stored.params.issue_tracker_pass | Should -Be $NewSecret
+        $stored.params.issue_tracker_phases | Should -Be 'requirements,testing'
+        $stored.params.conflict_policy | Should -Be 'issue_tracker'
+    }
+
+    It 'changes a connector and an ALM connection with alm_* settings, keeping the server''s names' {
+        $server = New-TestServer 'issuetracker'
+        $verbose = Get-VerboseText { Set-SdeAlmConnector 1 -Setting @{ alm_server = 'jira2.example.com'; conflict_policy = 'alm' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connector 1 'Jira Cloud': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+        $verbose = Get-VerboseText { Set-SdeAlmConnection 1 -Setting @{ alm_issue_type = 'Task' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connection 1 'Payments JIRA': alm_issue_type -> issue_tracker_issue_type: this server uses the issue-tracker names"
+        $store = Get-Store $server.Scenario
+        $connector = $store.connectors | Where-Object id -EQ 1
+        Get-ParamName $connector | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $connector.params.issue_tracker_server | Should -Be 'jira2.example.com'
+        $connector.params.conflict_policy | Should -Be 'issue_tracker'
+        $connector.params.issue_tracker_pass | Should -Be 'jira-secret-T0ken'
+        $connection = $store.connections | Where-Object id -EQ 1
+        Get-ParamName $connection | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $connection.params.issue_tracker_issue_type | Should -Be 'Task'
+        $connection.params.issue_tracker_project | Should -Be 'PAY'
+    }
+
+    It 'creates an ALM connection from alm_* settings, unchecked too' {
+        $server = New-TestServer 'issuetracker'
+        $made = New-SdeAlmConnection 77 1 'Old script' -Setting ([ordered]@{ alm_project = 'OLD'; alm_parent_issue = 'OLD-1' }) -SkipValidation -Connection $server.Connection
+        $made.Settings.issue_tracker_project | Should -Be 'OLD'
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ $made.Id
+        @(Get-ParamName $stored) | Should -Be @('issue_tracker_project', 'issue_tracker_parent_issue')
+    }
+
+    It 'sends issue_tracker_* settings to a server of ALM names as its alm_* names' {
+        $server = New-TestServer
+        $verbose = Get-VerboseText { Set-SdeAlmConnection 1 -Setting @{ issue_tracker_issue_type = 'Task' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connection 1 'Payments JIRA': issue_tracker_issue_type -> alm_issue_type: this server uses the ALM names of SD Elements 4.x and 5.x"
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        $stored.params.alm_issue_type | Should -Be 'Task'
+        Get-ParamName $stored | Where-Object { $_ -like 'issue_tracker_*' } | Should -BeNullOrEmpty
+    }
+
+    It 'tests unsaved alm_* settings against a server of issue-tracker names as that server spells them' {
+        # Such a server has no testalm path: the check passes (translated), then the test is not offered.
+        $server = New-TestServer 'issuetracker'
+        $verbose = [System.Collections.Generic.List[string]]::new()
+        $thrown = $null
+        try {
+            Test-SdeAlmConnector -PluginId jira -Setting (New-JiraSetting) -Connection $server.Connection -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $verbose.Add($_.Message) }
+        }
+        catch { $thrown = $_ }
+        $verbose | Should -Contain "ALM connector 'SdeAlm connectivity test': alm_user -> issue_tracker_user: this server uses the issue-tracker names"
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'SdeAlmApiNotFound,*'
+        Get-RequestLine $server.Scenario | Should -Contain 'POST api/v2/connectors/testalm/'
+    }
+
+    It 'still refuses a name neither generation knows, suggesting the server''s name' {
+        $server = New-TestServer 'issuetracker'
+        $setting = New-JiraSetting
+        $setting.alm_sever = 'typo.example.com'
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Typo' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match "alm_sever: 'alm_sever' is not a field of plugin 'jira'\. Did you mean 'issue_tracker_server'\?"
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 0
+    }
+
+    It 'refuses a field given under both names, even with -SkipValidation' {
+        $server = New-TestServer 'issuetracker'
+        $record = Get-ErrorRecord { Set-SdeAlmConnector 1 -Setting ([ordered]@{ issue_tracker_server = 'a.example.com'; alm_server = 'b.example.com' }) -SkipValidation -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match "issue_tracker_server: 'issue_tracker_server' and 'alm_server' name one field on this server"
+        Get-MethodCount $server.Scenario 'PATCH' | Should -Be 0
     }
 }
 

@@ -63,10 +63,15 @@ public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
 
     /// <summary>
     /// Stops this record with every problem of a plan that may not be sent (see <see cref="ResourcePlan.Refusal"/>),
-    /// and writes the warnings about the keys it was given.
+    /// and writes what -Verbose tells about the settings and the warnings about the keys it was given.
     /// </summary>
     internal void Check(ResourcePlan plan, string server)
     {
+        foreach (var note in plan.Notes)
+        {
+            WriteVerbose($"{plan.Target}: {note}");
+        }
+
         if (plan.Refusal(server) is { } refusal)
         {
             throw refusal;
