@@ -65,6 +65,11 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
 
     internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token, WriteProgress);
 
+    /// <summary>Runs up to <paramref name="throttleLimit"/> records at once, cancelled by this cmdlet's Ctrl+C (see <see cref="ParallelRecords{T}"/>).</summary>
+    internal ParallelRecords<T> NewParallelRecords<T>(int throttleLimit, Action<T> writeResult)
+        where T : class =>
+        new(this, throttleLimit, writeResult, _stopping.Token);
+
     /// <summary>
     /// Reads each id in turn. A failure about one id (<see cref="IsAboutOneRecord"/>, such as an id the
     /// server does not have) is a non-terminating error and the other ids are still read.
