@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Errors;
 using SdeAlm.Json;
@@ -10,32 +11,64 @@ namespace SdeAlm.Api;
 
 /// <summary>
 /// The sync job endpoints of one server connection: <c>/api/v2/jobs/alm/</c> (filtered by ALM
-/// connection and outcome), one project's <c>/api/v2/projects/{id}/jobs/alm/</c>, and one job by id.
-/// Jobs keep these paths on servers that use the issue-tracker names for everything else.
+/// connection and outcome), one project's <c>/api/v2/projects/{id}/jobs/alm/</c>, and one job by id. Current releases keep these <c>alm</c> paths; a server
+/// that answers 404 there is tried with <c>issue-tracker</c>, remembered per server connection.
 /// </summary>
 internal sealed class AlmJobApi
 {
-    private const string ListPath = "api/v2/jobs/alm/";
+    private const string ListName = "job list";
 
     private readonly SdeApiClient _client;
+    private readonly AlmPathGeneration _generation;
 
     public AlmJobApi(SdeApiClient client)
     {
         _client = client;
+        _generation = AlmPathGeneration.ForJobs(client);
     }
 
     public Uri BaseUri => _client.BaseUri;
 
-    /// <summary>Every page of the jobs that match: of one project or all, of one ALM connection or all, with one outcome or both.</summary>
-    public IEnumerable<AlmJob> List(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
+    /// <summary>
+    /// The jobs that match, newest first: the job SD Elements made last (the highest id) first. The
+    /// server lists jobs oldest first, so each list is read from its last page backwards and a reader
+    /// who stops early does not cost the whole history. Several ALM connections are one list each,
+    /// merged by id as they are read.
+    /// </summary>
+    public IEnumerable<AlmJob> NewestFirst(int? projectId, IReadOnlyCollection<int>? almConnectionIds, bool? succeeded, RequestContext context)
     {
-        var path = projectId is { } project
-            ? "api/v2/projects/" + project.ToString(CultureInfo.InvariantCulture) + "/jobs/alm/"
-            : ListPath;
+        if (almConnectionIds is null || almConnectionIds.Count == 0)
+        {
+            return Backwards(projectId, null, succeeded, context);
+        }
+
+        return MergeNewestFirst([.. almConnectionIds.Distinct().Select(id => Backwards(projectId, id, succeeded, context))]);
+    }
+
+    /// <summary>One job by id; a 404 becomes a "no such job" error naming the id.</summary>
+    public AlmJob Get(int id, RequestContext context)
+    {
+        try
+        {
+            var wire = _generation.Call(
+                generation => _client.GetJson(_client.Resolve(ListPath(generation, null) + Text(id) + "/"), AlmJobJsonContext.Default.AlmJobWire, context),
+                (_, last) => NoSuchJob(id, bothPaths: true, last),
+                context);
+            return AlmJobMapper.ToJob(wire, _client.BaseUri.ToString());
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
+        {
+            throw NoSuchJob(id, bothPaths: false, ex);
+        }
+    }
+
+    /// <summary>One list read from its end; a job that a page boundary moved (a job deleted meanwhile) comes once.</summary>
+    private IEnumerable<AlmJob> Backwards(int? projectId, int? almConnectionId, bool? succeeded, RequestContext context)
+    {
         var filters = new List<string>();
         if (almConnectionId is { } connection)
         {
-            filters.Add("connection=" + connection.ToString(CultureInfo.InvariantCulture));
+            filters.Add("connection=" + Text(connection));
         }
 
         if (succeeded is { } outcome)
@@ -43,35 +76,106 @@ internal sealed class AlmJobApi
             filters.Add("succeeded=" + (outcome ? "true" : "false"));
         }
 
-        var first = _client.Resolve(filters.Count == 0 ? path : path + "?" + string.Join("&", filters));
+        var (first, firstPage) = FirstPage(projectId, filters.Count == 0 ? string.Empty : "?" + string.Join("&", filters), context);
         var server = _client.BaseUri.ToString();
-        foreach (var job in PageWalker.Walk(
+        var seen = new HashSet<int>();
+        foreach (var job in PageWalker.WalkBackwards(
             _client.BaseUri,
             first,
-            "job list",
-            page => _client.GetJson(page, AlmJobJsonContext.Default.AlmJobPage, context)))
+            ListName,
+            uri => ReferenceEquals(uri, first) ? firstPage : _client.GetJson(uri, AlmJobJsonContext.Default.AlmJobPage, context),
+            context))
         {
-            yield return AlmJobMapper.ToJob(job, server);
+            if (seen.Add(job.Id))
+            {
+                yield return AlmJobMapper.ToJob(job, server);
+            }
         }
     }
 
-    /// <summary>One job by id; a 404 becomes a "no such job" error naming the id.</summary>
-    public AlmJob Get(int id, RequestContext context)
+    /// <summary>The first page of a job list, read while finding which names the server gives its job paths.</summary>
+    private (Uri First, PageWire<AlmJobWire> Page) FirstPage(int? projectId, string query, RequestContext context)
     {
-        var uri = _client.Resolve(ListPath + id.ToString(CultureInfo.InvariantCulture) + "/");
+        Uri? first = null;
+        var page = _generation.Call(
+            generation =>
+            {
+                first = _client.Resolve(ListPath(generation, projectId) + query);
+                return _client.GetJson(first, AlmJobJsonContext.Default.AlmJobPage, context);
+            },
+            (_, last) => NoJobsApi(projectId, last),
+            context);
+        return (first!, page);
+    }
+
+    /// <summary>Merges lists that are each newest first into one, reading each only as far as needed.</summary>
+    private static IEnumerable<AlmJob> MergeNewestFirst(List<IEnumerable<AlmJob>> lists)
+    {
+        var readers = new List<IEnumerator<AlmJob>>();
         try
         {
-            return AlmJobMapper.ToJob(_client.GetJson(uri, AlmJobJsonContext.Default.AlmJobWire, context), _client.BaseUri.ToString());
+            foreach (var list in lists)
+            {
+                var reader = list.GetEnumerator();
+                readers.Add(reader);
+                if (!reader.MoveNext())
+                {
+                    reader.Dispose();
+                    readers.Remove(reader);
+                }
+            }
+
+            while (readers.Count > 0)
+            {
+                var newest = readers[0];
+                foreach (var reader in readers)
+                {
+                    if (reader.Current.Id > newest.Current.Id)
+                    {
+                        newest = reader;
+                    }
+                }
+
+                yield return newest.Current;
+                if (!newest.MoveNext())
+                {
+                    newest.Dispose();
+                    readers.Remove(newest);
+                }
+            }
         }
-        catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
+        finally
         {
-            throw new SdeApiException(
-                $"There is no ALM job with id {id} on {_client.BaseUri}. Run Get-SdeAlmJob to list the jobs.",
-                SdeErrorIds.AlmJobNotFound,
-                ErrorCategory.ObjectNotFound,
-                id,
-                404,
-                ex);
+            foreach (var reader in readers)
+            {
+                reader.Dispose();
+            }
         }
     }
+
+    private static string ListPath(string generation, int? projectId) =>
+        projectId is { } project ? $"api/v2/projects/{Text(project)}/jobs/{generation}/" : $"api/v2/jobs/{generation}/";
+
+    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private SdeApiException NoSuchJob(int id, bool bothPaths, Exception inner) =>
+        new(
+            bothPaths
+                ? $"There is no ALM job with id {id} on {_client.BaseUri}: both the 'alm' and the 'issue-tracker' job paths answered 404. Run Get-SdeAlmJob to list the jobs; if that fails too, check that -Server on Connect-Sde includes SD Elements' context root."
+                : $"There is no ALM job with id {id} on {_client.BaseUri}. Run Get-SdeAlmJob to list the jobs.",
+            SdeErrorIds.AlmJobNotFound,
+            ErrorCategory.ObjectNotFound,
+            id,
+            404,
+            inner);
+
+    /// <summary>Neither name of the job paths exists: one error for the whole command, not one per record.</summary>
+    private SdeApiException NoJobsApi(int? projectId, Exception inner) =>
+        new(
+            $"SD Elements at {_client.BaseUri} offers no jobs API: both {ListPath(AlmPathGeneration.Alm, projectId)} and {ListPath(AlmPathGeneration.IssueTracker, projectId)} answered 404. Check that -Server on Connect-Sde includes SD Elements' context root (for example https://sde.example.com/sde/); if it does, this SD Elements version does not offer sync jobs through its API: start and follow syncs in its web interface.",
+            SdeErrorIds.AlmApiNotFound,
+            ErrorCategory.ObjectNotFound,
+            _client.BaseUri,
+            404,
+            inner);
 }
