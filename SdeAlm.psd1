@@ -38,6 +38,7 @@
         'Test-SdeAlmConnector'
         'Test-SdeAlmConnection'
         'Get-SdeAlmJob'
+        'Start-SdeAlmSync'
         'Invoke-SdeRestMethod'
     )
     VariablesToExport      = @()

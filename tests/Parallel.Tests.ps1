@@ -46,6 +46,7 @@ Describe '-ThrottleLimit' {
     It 'is a parameter of <Name>: 4 by default, 1 to 32' -ForEach @(
         @{ Name = 'Test-SdeAlmConnection' }
         @{ Name = 'Test-SdeAlmConnector' }
+        @{ Name = 'Start-SdeAlmSync' }
     ) {
         $command = Get-Command $Name -Module SdeAlm
         $parameter = $command.Parameters['ThrottleLimit']

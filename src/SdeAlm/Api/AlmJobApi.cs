@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Net.Http;
 using SdeAlm.Errors;
 using SdeAlm.Json;
 using SdeAlm.Model;
@@ -11,7 +12,8 @@ namespace SdeAlm.Api;
 
 /// <summary>
 /// The sync job endpoints of one server connection: <c>/api/v2/jobs/alm/</c> (filtered by ALM
-/// connection and outcome), one project's <c>/api/v2/projects/{id}/jobs/alm/</c>, and one job by id. Current releases keep these <c>alm</c> paths; a server
+/// connection, outcome and whether finished), one project's <c>/api/v2/projects/{id}/jobs/alm/</c>
+/// (where a sync is queued), and one job by id. Current releases keep these <c>alm</c> paths; a server
 /// that answers 404 there is tried with <c>issue-tracker</c>, remembered per server connection.
 /// </summary>
 internal sealed class AlmJobApi
@@ -45,6 +47,20 @@ internal sealed class AlmJobApi
         return MergeNewestFirst([.. almConnectionIds.Distinct().Select(id => Backwards(projectId, id, succeeded, context))]);
     }
 
+    /// <summary>
+    /// The jobs that have not finished yet (<c>?ready=false</c>), every page, in the server's order. A
+    /// server that ignores the filter sends finished jobs too, each with its <c>Ready</c>.
+    /// </summary>
+    public IEnumerable<AlmJob> Unfinished(RequestContext context)
+    {
+        var (first, firstPage) = FirstPage(null, "?ready=false", context);
+        var server = _client.BaseUri.ToString();
+        foreach (var job in PageWalker.Walk(_client.BaseUri, first, ListName, uri => ReferenceEquals(uri, first) ? firstPage : _client.GetJson(uri, AlmJobJsonContext.Default.AlmJobPage, context)))
+        {
+            yield return AlmJobMapper.ToJob(job, server);
+        }
+    }
+
     /// <summary>One job by id; a 404 becomes a "no such job" error naming the id.</summary>
     public AlmJob Get(int id, RequestContext context)
     {
@@ -59,6 +75,41 @@ internal sealed class AlmJobApi
         catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
         {
             throw NoSuchJob(id, bothPaths: false, ex);
+        }
+    }
+
+    /// <summary>
+    /// Queues a sync of an ALM connection now (<c>POST /api/v2/projects/{project}/jobs/alm/</c>) and
+    /// returns the job SD Elements made. A write: never sent again when the server may have acted. A
+    /// refusal that concerns this ALM connection (a sync already queued or running, an ALM connection
+    /// the server does not have, no permission for its project) is <see cref="SdeErrorIds.AlmSyncNotStarted"/>
+    /// with the server's words.
+    /// </summary>
+    public AlmJob Start(int projectId, int almConnectionId, RequestContext context)
+    {
+        var body = AlmJobRequestBody.Start(almConnectionId);
+        try
+        {
+            var wire = _generation.Call(
+                generation =>
+                {
+                    var uri = _client.Resolve(ListPath(generation, projectId));
+                    return _client.Send(HttpMethod.Post, uri, body, AlmJobJsonContext.Default.AlmJobWire, context)
+                        ?? throw new SdeApiException(
+                            $"POST {uri} answered 204 No Content where SD Elements sends the job it queued. Check that -Server points at SD Elements.",
+                            SdeErrorIds.InvalidJson,
+                            ErrorCategory.InvalidData,
+                            uri,
+                            204);
+                },
+                (_, last) => NoJobsApi(projectId, last),
+                context);
+            return AlmJobMapper.ToJob(wire, _client.BaseUri.ToString(), almConnectionId, projectId);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode is 400 or 403 or 404
+            && ex.ErrorId is SdeErrorIds.BadRequest or SdeErrorIds.PermissionDenied or SdeErrorIds.NotFound)
+        {
+            throw NotStarted(projectId, almConnectionId, ex);
         }
     }
 
@@ -178,4 +229,17 @@ internal sealed class AlmJobApi
             _client.BaseUri,
             404,
             inner);
+
+    private static SdeApiException NotStarted(int projectId, int almConnectionId, SdeApiException refusal)
+    {
+        var said = refusal.ServerMessages.Count == 0 ? string.Empty : " The server said: " + string.Join(" ", refusal.ServerMessages);
+        var connection = $"ALM connection {almConnectionId} (project {projectId})";
+        var (message, category) = refusal.StatusCode switch
+        {
+            403 => ($"The API token's user may not start a sync of {connection} (403 Forbidden).{said} Ask an SD Elements administrator for access to project {projectId}.", ErrorCategory.PermissionDenied),
+            404 => ($"SD Elements did not find {connection} to start its sync (404 Not Found).{said} Run Get-SdeAlmConnection -Id {almConnectionId} to see whether it still exists.", ErrorCategory.ObjectNotFound),
+            _ => ($"SD Elements did not start a sync of {connection}.{said} Run Get-SdeAlmJob -AlmConnectionId {almConnectionId} to see its jobs.", ErrorCategory.InvalidOperation),
+        };
+        return new SdeApiException(message, SdeErrorIds.AlmSyncNotStarted, category, almConnectionId, refusal.StatusCode, refusal, refusal.ServerMessages);
+    }
 }

@@ -64,6 +64,9 @@ internal sealed class AlmResources
         return known.Connector!;
     }
 
+    /// <summary>The SD Elements project of an ALM connection, read now; the catalog is not needed for it.</summary>
+    public int ProjectOf(int almConnectionId, RequestContext context) => _api.GetConnection(almConnectionId, context).Project;
+
     /// <summary>A connector by id, read now (not from what this invocation read before).</summary>
     public AlmConnector ReadConnector(int id, RequestContext context) => ToConnector(_api.GetConnector(id, context), context);
 

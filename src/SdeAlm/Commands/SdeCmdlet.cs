@@ -26,12 +26,14 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// True when a failure concerns one record (an argument that does not fit, an id the server does not
-    /// have): the record fails and the others go on. A missing endpoint, authentication, the server down
-    /// and the like would fail every record alike, so they stop the command.
+    /// have, a sync SD Elements refused to start for one ALM connection): the record fails and the others
+    /// go on. A missing endpoint, authentication, the server down and the like would fail every record
+    /// alike, so they stop the command.
     /// </summary>
     internal static bool IsAboutOneRecord(SdeApiException failure) =>
         failure.Category is ErrorCategory.InvalidArgument
-        || (failure.Category is ErrorCategory.ObjectNotFound && failure.ErrorId != SdeErrorIds.AlmApiNotFound);
+        || (failure.Category is ErrorCategory.ObjectNotFound && failure.ErrorId != SdeErrorIds.AlmApiNotFound)
+        || failure.ErrorId == SdeErrorIds.AlmSyncNotStarted;
 
     protected virtual void Dispose(bool disposing)
     {
