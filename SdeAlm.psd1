@@ -40,6 +40,7 @@
         'Test-SdeAlmConnector'
         'Test-SdeAlmConnection'
         'Get-SdeAlmJob'
+        'Start-SdeAlmSync'
         'Invoke-SdeRestMethod'
     )
     VariablesToExport      = @()

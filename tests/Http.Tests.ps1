@@ -445,6 +445,8 @@ Describe 'Secrets' {
         Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 4; WhatIf = $true }
         Add-Run Remove-SdeAlmConnection @{ Connection = $good; Id = 5, 99; Confirm = $false }
         Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 1, 4; Confirm = $false }
+        # Connection 2 is always busy and 99 does not exist: the errors carry the server's words.
+        Add-Run Start-SdeAlmSync @{ Connection = $good; AlmConnectionId = 1, 2, 99; Wait = $true }
         # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
@@ -458,6 +460,7 @@ Describe 'Secrets' {
             Add-Run Test-SdeAlmConnector @{ Connection = $connection; Id = 1 }
             Add-Run Get-SdeAlmJob @{ Connection = $connection }
             Add-Run Remove-SdeAlmConnection @{ Connection = $connection; Id = 1; Confirm = $false }
+            Add-Run Start-SdeAlmSync @{ Connection = $connection; AlmConnectionId = 1 }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }
         Add-Run Disconnect-Sde @{ Connection = $good }

@@ -1,13 +1,15 @@
 <#
 .SYNOPSIS
-    Measures SdeAlm against Invoke-RestMethod by hand and against the raw wire.
+    Measures SdeAlm against Invoke-RestMethod by hand and against the raw wire, and what -ThrottleLimit
+    and Start-SdeAlmSync -Wait cost against the ideal.
 .DESCRIPTION
     Run by `./build.ps1 -Task Bench` in a fresh pwsh, against the bundled simulator on loopback (no
     network). In-process contenders are timed in alternating rounds, each timing preceded by a full
     garbage collection; fresh-process contenders (import, first call, peak memory) run in new pwsh
     processes. Prints a table, writes out/bench.json (every sample) and out/bench.md (the README block).
     Exits non-zero only when something is wrong (rows differ, a child fails); a missed target is
-    reported, not failed: this is a benchmark, not a test.
+    reported, not failed: this is a benchmark, not a test. -Part ManyAtOnce runs only rows (9) and
+    (10) (about 3 minutes) and writes out/bench-many.md and out/bench-many.json.
 #>
 [CmdletBinding()]
 param(
@@ -21,6 +23,12 @@ param(
     # ALM connections created per round by the pipeline contender (7), and its measured rounds.
     [int] $Connections = 500,
     [int] $ConnectionRounds = 5,
+    # Rounds of the many-at-once rows (9) and (10), and their -ThrottleLimit values (a string list, as above).
+    [int] $ManyRounds = 3,
+    [string[]] $ThrottleLimits = @('1', '4', '8', '16'),
+    # All: every row. ManyAtOnce: only rows (9) and (10), printed and written to out/bench-many.md and .json.
+    [ValidateSet('All', 'ManyAtOnce')]
+    [string] $Part = 'All',
     [string] $ModuleFolder = (Join-Path $PSScriptRoot '../../out/SdeAlm'),
     [string] $OutputFolder = (Join-Path $PSScriptRoot '../../out')
 )
@@ -33,6 +41,7 @@ $OutputFolder = (New-Item -ItemType Directory -Force $OutputFolder).FullName
 $Invariant = [cultureinfo]::InvariantCulture
 $PwshDll = Join-Path $PSHOME 'pwsh.dll'
 [int[]] $ScaleSizes = @($ScaleSizes -split ',' | ForEach-Object { [int]::Parse($_.Trim(), $Invariant) })
+[int[]] $ThrottleLimits = @($ThrottleLimits -split ',' | ForEach-Object { [int]::Parse($_.Trim(), $Invariant) })
 
 # A private copy of the module for this run: a build started meanwhile (other work on the same tree)
 # cannot swap the DLL under the fresh-process contenders. The empty module beside it is a baseline for
@@ -240,6 +249,107 @@ function New-Connection {
     Connect-Sde -Server $Simulator.Url -Token (ConvertTo-SecureString $Simulator.Token -AsPlainText -Force) -AllowUnencryptedAuthentication
 }
 
+function Measure-ManyAtOnce {
+    <#
+    Rows (9) and (10), against a simulator of the usual seed, each round in a store of its own (a
+    context root), rounds of the contenders alternating: (9) 40 connectivity tests that take 0.5 s each
+    on the server, piped to Test-SdeAlmConnector at each -ThrottleLimit, against the ideal
+    ceil(40 / limit) x 0.5 s, with the most tests the server saw at once; (10) 100 ALM connections
+    piped to Start-SdeAlmSync -Wait (each job 5 s on the server), and what the wait cost in requests
+    per poll round, against one request per job per round.
+    #>
+    param($Simulator, [int[]] $Limits, [int] $Rounds)
+
+    $token = ConvertTo-SecureString $Simulator.Token -AsPlainText -Force
+    $tests = 40
+    $testSeconds = 0.5
+    $times = @{}
+    $most = @{}
+    foreach ($limit in $Limits) { $times[$limit] = [System.Collections.Generic.List[double]]::new(); $most[$limit] = 0 }
+    Write-Host "Many at once: $tests tests of $testSeconds s at -ThrottleLimit $($Limits -join ', '), 1 warm-up round, then $Rounds rounds..."
+    for ($round = 0; $round -le $Rounds; $round++) {
+        $order = if ($round % 2) { $Limits[($Limits.Count - 1)..0] } else { $Limits }
+        foreach ($limit in $order) {
+            Write-Progress -Activity 'Many at once: connectivity tests' -Status "round $round of $Rounds, -ThrottleLimit $limit"
+            $prefix = "testdelay=$([int]($testSeconds * 1000))/bench-throttle-$limit-$round"
+            $connection = Connect-Sde -Server "$($Simulator.Url)$prefix/" -Token $token -AllowUnencryptedAuthentication -SkipValidation
+            $connectors = @(Get-SdeAlmConnector -Id 1 -Connection $connection) * $tests
+            Invoke-FullCollection
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $results = @($connectors | Test-SdeAlmConnector -ThrottleLimit $limit -Connection $connection)
+            $clock.Stop()
+            Disconnect-Sde -Connection $connection
+            $counter = Invoke-RestMethod -Uri "$($Simulator.Url)_sim/concurrency?prefix=$([uri]::EscapeDataString($prefix))"
+            if ($results.Count -ne $tests -or @($results | Where-Object Success).Count -ne $tests -or $counter.total -ne $tests -or $counter.max -gt $limit) {
+                Write-Error "The tests at -ThrottleLimit $limit went wrong: $($results.Count) results, the server saw $($counter.total), at most $($counter.max) at once." -ErrorAction Continue
+                exit 1
+            }
+            if ($round -gt 0) {
+                $times[$limit].Add($clock.Elapsed.TotalMilliseconds)
+                $most[$limit] = [math]::Max($most[$limit], $counter.max)
+            }
+        }
+    }
+    Write-Progress -Activity 'Many at once: connectivity tests' -Completed
+
+    $throttle = foreach ($limit in $Limits) {
+        $ideal = [math]::Ceiling($tests / $limit) * $testSeconds * 1000
+        $entry = Get-Summary $times[$limit].ToArray()
+        [ordered]@{ limit = $limit; idealMs = $ideal; mostAtOnce = $most[$limit]; ratio = [math]::Round($entry.median / $ideal, 3); times = $entry }
+    }
+
+    $jobs = 100
+    $waits = [System.Collections.Generic.List[double]]::new()
+    $perRound = [System.Collections.Generic.List[double]]::new()
+    $roundCounts = [System.Collections.Generic.List[double]]::new()
+    Write-Host "Many at once: $Rounds rounds of Start-SdeAlmSync -Wait for $jobs jobs of 5 s..."
+    for ($round = 1; $round -le $Rounds; $round++) {
+        Write-Progress -Activity 'Many at once: waiting for jobs' -Status "round $round of $Rounds"
+        $prefix = "connections=$jobs/jobdelay=5000/bench-wait-$round"
+        $connection = Connect-Sde -Server "$($Simulator.Url)$prefix/" -Token $token -AllowUnencryptedAuthentication -SkipValidation
+        $bulk = @(Get-SdeAlmConnection -Connection $connection | Where-Object Alias -Like 'Bulk *')
+        $before = (Invoke-RestMethod -Uri "$($Simulator.Url)_sim/requests?prefix=$([uri]::EscapeDataString($prefix))").count
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $finished = @($bulk | Start-SdeAlmSync -Wait -ThrottleLimit 16 -Connection $connection)
+        $clock.Stop()
+        Disconnect-Sde -Connection $connection
+        $journal = Invoke-RestMethod -Uri "$($Simulator.Url)_sim/requests?prefix=$([uri]::EscapeDataString($prefix))&detail=1"
+        $during = @($journal.requests | Select-Object -Skip $before)
+        $lists = @($during | Where-Object { $_.method -eq 'GET' -and $_.path -eq 'api/v2/jobs/alm/' }).Count
+        $reads = @($during | Where-Object { $_.method -eq 'GET' -and $_.path -match '^api/v2/jobs/alm/\d+/$' }).Count
+        $posts = @($during | Where-Object method -EQ 'POST').Count
+        if ($finished.Count -ne $jobs -or @($finished | Where-Object Ready).Count -ne $jobs -or $posts -ne $jobs -or $reads -ne $jobs) {
+            Write-Error "Waiting for $jobs jobs went wrong: $($finished.Count) written, $posts POSTs, $reads reads by id." -ErrorAction Continue
+            exit 1
+        }
+        $waits.Add($clock.Elapsed.TotalMilliseconds)
+        $roundCounts.Add($lists)
+        $perRound.Add(($lists + $reads) / $lists)
+    }
+    Write-Progress -Activity 'Many at once: waiting for jobs' -Completed
+
+    [ordered]@{
+        tests = [ordered]@{ count = $tests; secondsEach = $testSeconds; byLimit = @($throttle) }
+        wait  = [ordered]@{ jobs = $jobs; jobSeconds = 5; times = Get-Summary $waits.ToArray(); pollRounds = Get-Summary $roundCounts.ToArray(); requestsPerRound = Get-Summary $perRound.ToArray() }
+    }
+}
+
+function Format-ManyAtOnce {
+    # The rows of (9) and (10) for the tables.
+    param($Many)
+    foreach ($row in $Many.tests.byLimit) {
+        $ideal = ($row.idealMs / 1000).ToString('0.0', $Invariant)
+        $met = if ($row.ratio -le 1.3) { 'yes' } else { '**no**' }
+        $cells = @($row.times.median, $row.times.min, $row.times.max | ForEach-Object { Format-Ms $_ })
+        "| (9) $($Many.tests.count) connectivity tests, $($Many.tests.secondsEach) s each on the server, ``Test-SdeAlmConnector -ThrottleLimit $($row.limit)`` (at most $($row.mostAtOnce) at once), ms | $($cells -join ' | ') | $(Format-Ratio $row.ratio) ideal ($ideal s) | <= 1.3x ideal | $met |"
+    }
+    $wait = $Many.wait
+    $cells = @($wait.times.median, $wait.times.min, $wait.times.max | ForEach-Object { Format-Ms $_ })
+    "| (10) $($wait.jobs) ALM connections piped to ``Start-SdeAlmSync -Wait -ThrottleLimit 16`` (jobs take $($wait.jobSeconds) s), ms | $($cells -join ' | ') | $($wait.pollRounds.median) poll rounds |  |  |"
+    $perRound = $wait.requestsPerRound
+    "| (10) Requests per poll round while waiting for $($wait.jobs) jobs: one list of the unfinished jobs a round, and $($wait.jobs) reads by id in all (each job once, when it finished) | $($perRound.median.ToString('0.0', $Invariant)) | $($perRound.min.ToString('0.0', $Invariant)) | $($perRound.max.ToString('0.0', $Invariant)) | one read per job per round: $($wait.jobs) | < $($wait.jobs) | $(if ($perRound.max -lt $wait.jobs) { 'yes' } else { '**no**' }) |"
+}
+
 #endregion
 
 #region Contenders
@@ -302,7 +412,27 @@ $report = [ordered]@{
     date     = [DateTimeOffset]::Now.ToString('yyyy-MM-ddTHH:mm:sszzz', $Invariant)
     machine  = Get-MachineInfo
     loadAverageAtStart = Get-LoadAverage
-    settings = [ordered]@{ plugins = $Plugins; warmUpRounds = $WarmUp; rounds = $Rounds; processRuns = $ProcessRuns; memoryRuns = $MemoryRuns; scaleSizes = $ScaleSizes }
+    settings = [ordered]@{ plugins = $Plugins; warmUpRounds = $WarmUp; rounds = $Rounds; processRuns = $ProcessRuns; memoryRuns = $MemoryRuns; scaleSizes = $ScaleSizes; manyRounds = $ManyRounds; throttleLimits = $ThrottleLimits }
+}
+
+if ($Part -eq 'ManyAtOnce') {
+    $manySimulator = Start-SdeSimulator
+    try { $report['manyAtOnce'] = Measure-ManyAtOnce -Simulator $manySimulator -Limits $ThrottleLimits -Rounds $ManyRounds }
+    finally { Stop-SdeSimulator $manySimulator }
+    $report['loadAverageAtEnd'] = Get-LoadAverage
+    $machine = $report.machine
+    $markdown = @(
+        "Measured $($report.date.Substring(0, 10)) on $($machine.cpu), $($machine.cores) cores; $($machine.dotnet), PowerShell $($machine.pwsh); 1-minute load average $($report.loadAverageAtStart) at start, $($report.loadAverageAtEnd) at end; simulator on loopback. Medians of $ManyRounds rounds ((9) after a warm-up round, limits alternating)."
+        ''
+        '| Contender | Median | Min | Max | Ratio | Target | Met |'
+        '| --- | ---: | ---: | ---: | ---: | --- | --- |'
+        Format-ManyAtOnce $report.manyAtOnce
+    ) -join "`n"
+    Set-Content -Path (Join-Path $OutputFolder 'bench-many.md') -Value $markdown
+    $report | ConvertTo-Json -Depth 8 | Set-Content -Path (Join-Path $OutputFolder 'bench-many.json')
+    Write-Host ''
+    Write-Host $markdown
+    exit 0
 }
 
 $simulator = Start-SdeSimulator -Large $Plugins
@@ -478,6 +608,12 @@ try {
     }
     $report['scaling'] = $scaling
     #endregion
+
+    #region (9) and (10): many at once
+    $manySimulator = Start-SdeSimulator
+    try { $report['manyAtOnce'] = Measure-ManyAtOnce -Simulator $manySimulator -Limits $ThrottleLimits -Rounds $ManyRounds }
+    finally { Stop-SdeSimulator $manySimulator }
+    #endregion
 }
 finally {
     Stop-SdeSimulator $simulator
@@ -546,6 +682,7 @@ $table.Add((New-Row '(6) Peak working set, fresh pwsh doing nothing' $memory.emp
 $table.Add((New-Row "(7) $Connections rows piped to ``New-SdeAlmConnection`` (catalog check included), ms" $connectionReport.module '' "$(Format-Ratio ($t7 / $t7raw)) raw" '<= 1.5x raw' $byId['7'].met))
 $table.Add((New-Row "(7) raw: the same $Connections POSTs from a reused ``HttpClient``, ms" $connectionReport.raw))
 $table.Add("| (8) Requests per created ALM connection (one catalog and one connector read per pipeline) | $($connectionReport.requestsPerConnection.ToString('0.000', $Invariant)) | | | | <= $($requestGoal.ToString('0.000', $Invariant)) | $(if ($byId['8'].met) { 'yes' } else { '**no**' }) |")
+foreach ($row in Format-ManyAtOnce $report.manyAtOnce) { $table.Add($row) }
 
 $where = [System.Collections.Generic.List[string]]::new()
 $where.Add('| Where the time goes (same rounds, medians) | Wall ms | CPU ms, all threads | Allocated MiB | GC pause ms |')
