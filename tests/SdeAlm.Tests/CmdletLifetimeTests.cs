@@ -40,6 +40,12 @@ public class CmdletLifetimeTests
     [InlineData(SdeErrorIds.ServerError, ErrorCategory.ResourceUnavailable, false)]
     [InlineData(SdeErrorIds.AlmSyncNotStarted, ErrorCategory.InvalidOperation, true)]
     [InlineData(SdeErrorIds.AlmSyncNotStarted, ErrorCategory.PermissionDenied, true)]
+    [InlineData(SdeErrorIds.PluginNotFound, ErrorCategory.ObjectNotFound, true)]
+    [InlineData(SdeErrorIds.CatalogFileNotFound, ErrorCategory.ObjectNotFound, false)]
+    [InlineData(SdeErrorIds.CatalogFileError, ErrorCategory.InvalidArgument, false)]
+    [InlineData(SdeErrorIds.CatalogFileError, ErrorCategory.ReadError, false)]
+    [InlineData(SdeErrorIds.CatalogFileInvalid, ErrorCategory.InvalidData, false)]
+    [InlineData(SdeErrorIds.CatalogSourceConflict, ErrorCategory.InvalidArgument, false)]
     public void Only_a_failure_about_one_record_lets_the_others_go_on(string errorId, ErrorCategory category, bool aboutOneRecord) =>
         Assert.Equal(aboutOneRecord, SdeCmdlet.IsAboutOneRecord(new SdeApiException("x", errorId, category)));
 }

@@ -42,7 +42,7 @@ internal sealed class AlmResources
 
     /// <summary>The server's plugin catalog, read on first use.</summary>
     public PluginCatalogIndex Catalog(RequestContext context) =>
-        _catalog.Get(() => new PluginCatalogIndex(new AlmPluginCatalog(_client).GetAll(context)), context.CancellationToken);
+        _catalog.Get(() => new AlmPluginCatalog(_client).Index(context), context.CancellationToken);
 
     /// <summary>A connector by id, read once; a failure the server answered (such as an unknown id) is remembered and thrown again.</summary>
     public AlmConnector Connector(int id, RequestContext context)

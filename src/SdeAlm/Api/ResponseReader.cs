@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
@@ -50,6 +49,7 @@ internal static class ResponseReader
         [typeof(int?).ToString()] = "a whole number",
         [typeof(bool).ToString()] = "true or false",
         [typeof(PageWire<AlmPluginWire>).ToString()] = "a plugin list",
+        [typeof(PageWire<RawPluginWire>).ToString()] = "a plugin list",
         [typeof(SdeUserWire).ToString()] = "a user",
         [typeof(AlmPluginWire).ToString()] = "a plugin",
         [typeof(AlmPluginSectionWire).ToString()] = "a section",
@@ -101,11 +101,17 @@ internal static class ResponseReader
     }
 
     /// <summary>Checks the answer's syntax and size in values, then builds the objects from it.</summary>
-    public static T Parse<T>(ReadOnlySpan<byte> body, Uri uri, JsonTypeInfo<T> typeInfo)
+    public static T Parse<T>(ReadOnlySpan<byte> body, Uri uri, JsonTypeInfo<T> typeInfo) => Parse(body, JsonOrigin.Answer(uri), typeInfo);
+
+    /// <summary>
+    /// Checks JSON's syntax and size in values, then builds the objects from it: the one set of rules for
+    /// an answer of the server and for a catalog file, with errors worded for <paramref name="origin"/>.
+    /// </summary>
+    public static T Parse<T>(ReadOnlySpan<byte> body, JsonOrigin origin, JsonTypeInfo<T> typeInfo)
     {
         if (body.IsEmpty)
         {
-            throw InvalidJson(uri, "the answer is empty", null);
+            throw origin.Invalid(origin.Noun + " is empty");
         }
 
         try
@@ -113,28 +119,20 @@ internal static class ResponseReader
             var json = WithoutByteOrderMark(body);
             if (json.Length >= SmallestBodyOverValueLimit && !FitsIn(json, MaximumValues))
             {
-                throw new SdeApiException(
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "The answer from {0} holds more than {1:N0} JSON values, the most SdeAlm reads. The server may be misconfigured or not an SD Elements server.",
-                        uri,
-                        MaximumValues),
-                    SdeErrorIds.ResponseTooLarge,
-                    ErrorCategory.LimitsExceeded,
-                    uri);
+                throw origin.TooLarge(JsonOrigin.TooManyValues(MaximumValues));
             }
 
             var result = JsonSerializer.Deserialize(json, typeInfo);
-            return result is null ? throw InvalidJson(uri, "the answer is the JSON literal null", null) : result;
+            return result is null ? throw origin.Invalid(origin.Noun + " is the JSON literal null") : result;
         }
         catch (JsonException ex)
         {
-            throw InvalidJson(uri, Describe(ex), ex);
+            throw origin.Invalid(Describe(ex), ex);
         }
         catch (Exception ex) when (ex is InvalidOperationException or DecoderFallbackException or ArgumentException or FormatException or OverflowException)
         {
             // Utf8JsonReader reports invalid UTF-8 and out-of-range numbers with these.
-            throw InvalidJson(uri, ex.Message, ex);
+            throw origin.Invalid(ex.Message, ex);
         }
     }
 
@@ -254,7 +252,7 @@ internal static class ResponseReader
             ArrayPool<byte>.Shared.Return(buffer);
 
             // A Content-Encoding (gzip, deflate) whose data does not decompress.
-            throw InvalidJson(uri, $"its compressed body is corrupt ({ex.Message})", ex);
+            throw JsonOrigin.Answer(uri).Invalid($"its compressed body is corrupt ({ex.Message})", ex);
         }
         catch
         {
@@ -270,15 +268,6 @@ internal static class ResponseReader
         mediaType is not null
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
-    private static SdeApiException InvalidJson(Uri uri, string reason, Exception? inner) =>
-        new(
-            $"The answer from {uri} is not what SD Elements sends: {reason}. Check that -Server points at SD Elements.",
-            SdeErrorIds.InvalidJson,
-            ErrorCategory.InvalidData,
-            uri,
-            null,
-            inner);
 
     private static string FriendlyName(string type)
     {

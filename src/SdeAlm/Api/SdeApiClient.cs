@@ -272,7 +272,8 @@ internal sealed class SdeApiClient : IDisposable
             null,
             inner);
 
-    private static string FormatSize(long bytes) =>
+    /// <summary>A size as -Verbose shows it: 512 B, 12.5 KB, 3.21 MB.</summary>
+    internal static string FormatSize(long bytes) =>
         bytes < 1024
             ? string.Format(CultureInfo.InvariantCulture, "{0} B", bytes)
             : bytes < 1024 * 1024

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
@@ -36,7 +37,7 @@ public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
     protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         _named |= Id is not null;
-        foreach (var plugin in new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).Resolve(Id))
+        foreach (var plugin in new PluginResolver(new AlmPluginCatalog(ResolveClient()), NewRequestContext(), WriteError).Resolve(Id))
         {
             if (_filter.Keep(plugin))
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
@@ -96,5 +97,5 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
     private IEnumerable<AlmPlugin> Plugins() =>
         ParameterSetName == ByPluginSet
             ? InputObject!
-            : new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).Resolve(PluginId);
+            : new PluginResolver(new AlmPluginCatalog(ResolveClient()), NewRequestContext(), WriteError).Resolve(PluginId);
 }

@@ -11,23 +11,22 @@ using SdeAlm.Settings;
 namespace SdeAlm.Commands;
 
 /// <summary>
-/// Turns -Id / -PluginId values into plugins. An exact id is fetched by itself; when the server does
-/// not know it as typed, the catalog list decides, ignoring case (the server may compare ids
-/// exactly, PowerShell users do not). Wildcards read the list, once per resolver. An id that is in
-/// no spelling in the catalog is a non-terminating error that suggests the nearest id.
+/// Turns -Id / -PluginId values into plugins, from the command's catalog (a server's or a file's). An
+/// exact id is fetched by itself; when the catalog does not have it as typed, the catalog list decides,
+/// ignoring case (the server may compare ids exactly, PowerShell users do not). Wildcards read the list,
+/// once per resolver. An id that is in no spelling in the catalog is a non-terminating error that
+/// suggests the nearest id.
 /// </summary>
 internal sealed class PluginResolver
 {
-    private readonly SdeApiClient _client;
-    private readonly AlmPluginCatalog _catalog;
+    private readonly PluginCatalogSource _catalog;
     private readonly RequestContext _context;
     private readonly Action<ErrorRecord> _writeError;
     private IReadOnlyList<AlmPlugin>? _list;
 
-    public PluginResolver(SdeApiClient client, RequestContext context, Action<ErrorRecord> writeError)
+    public PluginResolver(PluginCatalogSource catalog, RequestContext context, Action<ErrorRecord> writeError)
     {
-        _client = client;
-        _catalog = new AlmPluginCatalog(client);
+        _catalog = catalog;
         _context = context;
         _writeError = writeError;
     }
@@ -96,7 +95,7 @@ internal sealed class PluginResolver
         var nearest = NameSuggester.Nearest(id, plugins.Select(plugin => plugin.Id).OfType<string>());
         var suggestion = nearest is null ? string.Empty : $" Did you mean '{nearest}'?";
         return new SdeApiException(
-            $"There is no ALM plugin with id '{id}' on {_client.BaseUri}.{suggestion} Run Get-SdeAlmPlugin to list the ids.",
+            $"There is no ALM plugin with id '{id}' {_catalog.Location}.{suggestion} Run {_catalog.ListCommand} to list the ids.",
             SdeErrorIds.PluginNotFound,
             ErrorCategory.ObjectNotFound,
             id,

@@ -28,13 +28,16 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
     /// <summary>
     /// True when a failure concerns one record (an argument that does not fit, an id the server does not
     /// have, a sync SD Elements refused to start for one ALM connection): the record fails and the others
-    /// go on. A missing endpoint, authentication, the server down and the like would fail every record
-    /// alike, so they stop the command.
+    /// go on. A missing endpoint, authentication, the server down, a catalog file that cannot be read and
+    /// the like would fail every record alike, so they stop the command.
     /// </summary>
     internal static bool IsAboutOneRecord(SdeApiException failure) =>
-        failure.Category is ErrorCategory.InvalidArgument
-        || (failure.Category is ErrorCategory.ObjectNotFound && failure.ErrorId != SdeErrorIds.AlmApiNotFound)
-        || failure.ErrorId == SdeErrorIds.AlmSyncNotStarted;
+        !IsAboutTheCommand(failure.ErrorId)
+        && (failure.Category is ErrorCategory.InvalidArgument or ErrorCategory.ObjectNotFound || failure.ErrorId == SdeErrorIds.AlmSyncNotStarted);
+
+    /// <summary>Failures of a kind that is otherwise about one record (InvalidArgument, ObjectNotFound) whose cause every record shares.</summary>
+    private static bool IsAboutTheCommand(string errorId) =>
+        errorId is SdeErrorIds.AlmApiNotFound or SdeErrorIds.CatalogFileNotFound or SdeErrorIds.CatalogFileError or SdeErrorIds.CatalogSourceConflict;
 
     protected virtual void Dispose(bool disposing)
     {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Model;
 using SdeAlm.Settings;
@@ -35,5 +36,5 @@ public abstract class SdePluginSettingCmdlet : SdeConnectedCmdlet
     internal AlmPlugin? ResolvePlugin() =>
         ParameterSetName == ByPluginSet
             ? InputObject
-            : new PluginResolver(ResolveClient(), NewRequestContext(), WriteError).GetOne(PluginId!);
+            : new PluginResolver(new AlmPluginCatalog(ResolveClient()), NewRequestContext(), WriteError).GetOne(PluginId!);
 }

@@ -42,4 +42,9 @@ internal static class SdeErrorIds
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
     public const string FilterNoMatch = "SdeFilterNoMatch";
     public const string AlmRemoveNotAllowed = "SdeAlmRemoveNotAllowed";
+    public const string CatalogFileNotFound = "SdeAlmCatalogFileNotFound";
+    public const string CatalogFileInvalid = "SdeAlmCatalogFileInvalid";
+    public const string CatalogFileError = "SdeAlmCatalogFileError";
+    public const string CatalogFileExists = "SdeAlmCatalogFileExists";
+    public const string CatalogSourceConflict = "SdeAlmCatalogSourceConflict";
 }

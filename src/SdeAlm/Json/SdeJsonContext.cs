@@ -7,6 +7,7 @@ namespace SdeAlm.Json;
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(AlmPluginWire))]
 [JsonSerializable(typeof(PageWire<AlmPluginWire>), TypeInfoPropertyName = "AlmPluginPage")]
+[JsonSerializable(typeof(PageWire<RawPluginWire>), TypeInfoPropertyName = "RawPluginPage")]
 [JsonSerializable(typeof(SdeUserWire))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class SdeJsonContext : JsonSerializerContext
