@@ -29,6 +29,7 @@
         'Get-SdeAlmPluginField'
         'New-SdeAlmPluginSetting'
         'Test-SdeAlmPluginSetting'
+        'Export-SdeAlmPluginCatalog'
         'Get-SdeAlmConnector'
         'New-SdeAlmConnector'
         'Set-SdeAlmConnector'

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
@@ -9,7 +8,7 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmPlugin: the ALM plugins the server offers, all or by id and name.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmPlugin")]
 [OutputType(typeof(AlmPlugin))]
-public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
+public sealed class GetSdeAlmPluginCommand : SdeCatalogCmdlet
 {
     /// <summary>
     /// Plugin ids as text; piped plugins and objects with a PluginId property (connectors, ALM
@@ -37,7 +36,7 @@ public sealed class GetSdeAlmPluginCommand : SdeConnectedCmdlet
     protected override void ProcessRecord() => InvokeForRecord(() =>
     {
         _named |= Id is not null;
-        foreach (var plugin in new PluginResolver(new AlmPluginCatalog(ResolveClient()), NewRequestContext(), WriteError).Resolve(Id))
+        foreach (var plugin in NewPluginResolver().Resolve(Id))
         {
             if (_filter.Keep(plugin))
             {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
@@ -13,7 +12,7 @@ namespace SdeAlm.Commands;
 /// <summary>Get-SdeAlmPluginField: the configuration fields of plugins, filtered by name, section, scope, type.</summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmPluginField", DefaultParameterSetName = ByIdSet)]
 [OutputType(typeof(AlmPluginField))]
-public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
+public sealed class GetSdeAlmPluginFieldCommand : SdeCatalogCmdlet
 {
     private const string ByIdSet = "ById";
     private const string ByPluginSet = "ByPlugin";
@@ -97,5 +96,5 @@ public sealed class GetSdeAlmPluginFieldCommand : SdeConnectedCmdlet
     private IEnumerable<AlmPlugin> Plugins() =>
         ParameterSetName == ByPluginSet
             ? InputObject!
-            : new PluginResolver(new AlmPluginCatalog(ResolveClient()), NewRequestContext(), WriteError).Resolve(PluginId);
+            : NewPluginResolver().Resolve(PluginId);
 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Model;
 using SdeAlm.Settings;
@@ -11,7 +10,7 @@ namespace SdeAlm.Commands;
 /// optional scope. ByPlugin is the default set so that a piped plugin object binds to -InputObject as
 /// it is, rather than being converted to its id and fetched again.
 /// </summary>
-public abstract class SdePluginSettingCmdlet : SdeConnectedCmdlet
+public abstract class SdePluginSettingCmdlet : SdeCatalogCmdlet
 {
     internal const string ByIdSet = "ById";
     internal const string ByPluginSet = "ByPlugin";
@@ -36,5 +35,5 @@ public abstract class SdePluginSettingCmdlet : SdeConnectedCmdlet
     internal AlmPlugin? ResolvePlugin() =>
         ParameterSetName == ByPluginSet
             ? InputObject
-            : new PluginResolver(new AlmPluginCatalog(ResolveClient()), NewRequestContext(), WriteError).GetOne(PluginId!);
+            : NewPluginResolver().GetOne(PluginId!);
 }

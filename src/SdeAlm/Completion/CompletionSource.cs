@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using SdeAlm.Api;
 using SdeAlm.Filtering;
 using SdeAlm.Model;
@@ -17,11 +18,18 @@ internal static class CompletionSource
     internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// The catalog of the -Connection on the line, or of the current connection; empty when not
-    /// connected, closed, or the server does not answer in time.
+    /// The catalog of the -CatalogPath on the line, of the -Connection on the line, or of the current
+    /// connection, as the command will read it; empty when not connected, closed, or the server does not
+    /// answer in time.
     /// </summary>
     public static IReadOnlyList<AlmPlugin> Plugins(IDictionary? fakeBoundParameters)
     {
+        if (BoundTexts(fakeBoundParameters, "CatalogPath") is { Length: 1 } catalogPaths && catalogPaths[0].Length > 0)
+        {
+            // A local file, read at each Tab (no cache), so that a file just exported again is seen at once.
+            return [.. PluginCatalogFile.Open(CurrentSessionState(), catalogPaths[0], "CatalogPath").GetAll(new RequestContext(null, CancellationToken.None))];
+        }
+
         var connection = BoundValue(fakeBoundParameters, "Connection") as SdeConnection ?? SdeSession.Current;
         if (connection is null || !connection.IsOpen)
         {
@@ -32,6 +40,16 @@ internal static class CompletionSource
             token => new AlmPluginCatalog(connection.Client).GetAll(new RequestContext(null, token)),
             Timeout);
     }
+
+    /// <summary>
+    /// The session state of the runspace that is completing, where a relative path starts (its current
+    /// location, not the process's directory). A completer is given none, but runs on that runspace's
+    /// thread, where <c>$ExecutionContext</c> is its own.
+    /// </summary>
+    private static SessionState CurrentSessionState() =>
+        ScriptBlock.Create("$ExecutionContext.SessionState").Invoke() is { Count: 1 } results && results[0].BaseObject is SessionState session
+            ? session
+            : throw new InvalidOperationException("Completion runs outside a PowerShell runspace.");
 
     /// <summary>The sections of the plugins that -PluginId on the line selects (ids or wildcards; all plugins when absent).</summary>
     public static IEnumerable<AlmPluginSection> Sections(IEnumerable<AlmPlugin> plugins, IDictionary? fakeBoundParameters)
