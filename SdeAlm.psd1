@@ -30,6 +30,7 @@
         'New-SdeAlmPluginSetting'
         'Test-SdeAlmPluginSetting'
         'Export-SdeAlmPluginCatalog'
+        'Compare-SdeAlmPluginCatalog'
         'Get-SdeAlmConnector'
         'New-SdeAlmConnector'
         'Set-SdeAlmConnector'

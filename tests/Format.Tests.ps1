@@ -31,6 +31,12 @@ Describe 'Default views' {
         @{ Type = 'connector'; Command = { Get-SdeAlmConnector 1 } }
         @{ Type = 'connectivity result'; Command = { Get-SdeAlmConnector 1 | Test-SdeAlmConnector } }
         @{ Type = 'server connection'; Command = { Get-SdeConnection } }
+        @{ Type = 'catalog difference'; Command = {
+                $current = Connect-TestSde (New-Scenario 'issuetracker') -Parameters @{ SkipValidation = $true; NotCurrent = $true }
+                Compare-SdeAlmPluginCatalog -ReferenceConnection (Get-SdeConnection) -DifferenceConnection $current | Where-Object Change -eq Changed | Select-Object -First 1
+                Disconnect-Sde -Connection $current
+            }
+        }
     ) {
         $object = & $Command
         $lines = ($object | Out-String -Width 250) -split "`n" | ForEach-Object TrimEnd | Where-Object { $_ -and $_ -notmatch '^\s*PluginId: ' }

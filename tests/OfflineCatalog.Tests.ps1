@@ -1,5 +1,5 @@
 # Checks without a server (issue 21): a catalog exported to a file answers the plugin cmdlets and Tab
-# completion with no connection, no token and no request.
+# completion with no connection, no token and no request; two catalogs (files or servers) compare.
 
 BeforeAll {
     . $PSScriptRoot/common.ps1
@@ -242,5 +242,112 @@ try { Get-SdeAlmPlugin } catch { 'online: ' + `$_.FullyQualifiedErrorId }
             Get-Completion 'Get-SdeAlmPlugin -CatalogPath ./missing.json -Id ' | Should -BeNullOrEmpty
         }
         finally { Pop-Location }
+    }
+}
+
+Describe 'Compare-SdeAlmPluginCatalog' {
+    BeforeAll {
+        $script:Changes = @(Compare-SdeAlmPluginCatalog -ReferencePath $OldPath -DifferencePath $NewPath)
+        $script:Trac = @($Changes | Where-Object PluginId -eq trac)
+    }
+
+    It 'shows each renamed field as removed plus added, and nothing else for it' {
+        $renamed = @(Get-RawField (Get-RawCatalog) | Where-Object { $_.Field.name -like 'alm_*' })
+        $renamed.Count | Should -BeGreaterThan 20
+        foreach ($field in $renamed) {
+            $rows = @($Changes | Where-Object { $_.PluginId -eq $field.PluginId -and $_.Field -in $field.Field.name, ($field.Field.name -replace '^alm_', 'issue_tracker_') })
+            @($rows | ForEach-Object { "$($_.Field) $($_.Change)" }) | Should -Be @("$($field.Field.name) Removed", "$($field.Field.name -replace '^alm_', 'issue_tracker_') Added")
+            @($rows | Where-Object { $null -ne $_.Property -or $null -ne $_.Before -or $null -ne $_.After }) | Should -BeNullOrEmpty
+        }
+        @($Changes | Where-Object Change -ne 'Changed').Count | Should -Be (2 * $renamed.Count)
+    }
+
+    It "shows conflict_policy's default, placeholder and option values changed, with their values" {
+        $policy = @($Trac | Where-Object Field -eq conflict_policy)
+        @($policy | ForEach-Object { "$($_.Change) $($_.Property): $($_.Before.ToString()) -> $($_.After.ToString())" }) | Should -Be @(
+            'Changed Default: alm -> issue_tracker'
+            'Changed Options: alm, sde, timestamp -> issue_tracker, sde, timestamp'
+            'Changed Placeholder: alm -> issue_tracker'
+        )
+        @($policy[1].After.Label) | Should -Be @('Trac', 'SD Elements', 'Last Status Change')
+    }
+
+    It 'lists no unchanged field and no unchanged plugin' {
+        $changedFields = @($Changes | Where-Object Change -eq Changed | ForEach-Object { "$($_.PluginId)/$($_.Field)" } | Select-Object -Unique)
+        $changedFields | Should -Be @(Select-Expected (Get-RawField | ForEach-Object { "$($_.PluginId)/$($_.Field.name)" }) { $_ -like '*/conflict_policy' })
+        $Changes.PluginId | Should -Not -Contain 'empty'
+        $Changes.PluginId | Should -Not -Contain 'kitchen-sink'
+        $Changes.Field | Should -Not -Contain 'how_tos_in_scope'
+        $Changes.Field | Should -Not -Contain 'sde_min_priority'
+    }
+
+    It 'prints at 80 columns one table per plugin, in the order of the form' {
+        Get-ConsoleLine { $Trac } | Should -Be @(
+            ''
+            '   PluginId: trac'
+            ''
+            'Field                        Change  Property    Before          After'
+            '-----                        ------  --------    ------          -----'
+            'alm_project                  Removed'
+            'alm_method                   Removed'
+            'alm_server                   Removed'
+            'alm_context_root             Removed'
+            'alm_user                     Removed'
+            'alm_pass                     Removed'
+            'issue_tracker_project        Added'
+            'issue_tracker_method         Added'
+            'issue_tracker_server         Added'
+            'issue_tracker_context_root   Added'
+            'issue_tracker_user           Added'
+            'issue_tracker_pass           Added'
+            'conflict_policy              Changed Default     alm             issue_tracker'
+            'conflict_policy              Changed Options     alm, sde,       issue_tracker,'
+            '                                                 timestamp        sde,'
+            '                                                                 timestamp'
+            'conflict_policy              Changed Placeholder alm             issue_tracker'
+            'alm_phases                   Removed'
+            'issue_tracker_phases         Added'
+            ''
+            ''
+        )
+    }
+
+    It 'compares a file with a server, a server with a file and two servers alike' {
+        $old = Connect-TestSde $OldScenario -Parameters @{ SkipValidation = $true }
+        $new = Connect-TestSde $NewScenario -Parameters @{ SkipValidation = $true }
+        $expected = $Changes | ForEach-Object ToString
+        @(Compare-SdeAlmPluginCatalog $OldPath -DifferenceConnection $new | ForEach-Object ToString) | Should -Be $expected
+        @(Compare-SdeAlmPluginCatalog -ReferenceConnection $old $NewPath | ForEach-Object ToString) | Should -Be $expected
+        @(Compare-SdeAlmPluginCatalog -ReferenceConnection $old -DifferenceConnection $new | ForEach-Object ToString) | Should -Be $expected
+        Compare-SdeAlmPluginCatalog -ReferenceConnection $new -DifferenceConnection $new | Should -BeNullOrEmpty
+        Compare-SdeAlmPluginCatalog $NewPath $NewPath | Should -BeNullOrEmpty
+    }
+
+    It 'turned around, lists the same fields the other way' {
+        $back = @(Compare-SdeAlmPluginCatalog $NewPath $OldPath | Where-Object PluginId -eq trac | ForEach-Object ToString)
+        $back | Should -Contain 'trac/issue_tracker_project Removed'
+        $back | Should -Contain 'trac/alm_project Added'
+        $back | Should -Contain 'trac/conflict_policy Default: issue_tracker -> alm'
+    }
+
+    It 'shows a plugin only one side has as one row without a field' {
+        $path = Join-Path $TestDrive 'fewer.json'
+        $document = Get-Content -Raw $OldPath | ConvertFrom-Json
+        $document.results = @($document.results | Where-Object id -ne github)
+        $document | ConvertTo-Json -Depth 30 | Set-Content -Path $path
+        @(Compare-SdeAlmPluginCatalog $OldPath $path | ForEach-Object { "$($_.PluginId) [$($_.Field)] $($_.Change)" }) | Should -Be @('github [] Removed')
+        @(Compare-SdeAlmPluginCatalog $path $OldPath | ForEach-Object { "$($_.PluginId) [$($_.Field)] $($_.Change)" }) | Should -Be @('github [] Added')
+    }
+
+    It 'refuses server connections given where paths go, naming the parameters that take them' {
+        $old = Connect-TestSde $OldScenario -Parameters @{ SkipValidation = $true }
+        $err = Get-ErrorRecord { Compare-SdeAlmPluginCatalog $old $old }
+        $err.FullyQualifiedErrorId | Should -Be 'ParameterArgumentTransformationError,SdeAlm.Commands.CompareSdeAlmPluginCatalogCommand'
+        $err.Exception.Message | Should -BeLike '*This is a server connection (SdeConnection), which is given with -Connection (or -ReferenceConnection, -DifferenceConnection).*'
+    }
+
+    It 'stops with the file error when a side cannot be read' {
+        $err = Get-ErrorRecord { Compare-SdeAlmPluginCatalog $OldPath (Join-Path $TestDrive 'gone.json') }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeAlmCatalogFileNotFound,SdeAlm.Commands.CompareSdeAlmPluginCatalogCommand'
     }
 }

@@ -1,7 +1,8 @@
 # Runs help examples in this (fresh) pwsh as a user would at a prompt of a fixed width, connected to
 # the simulator, and writes what each printed to a JSON file for tests/Examples.Tests.ps1.
 # Each example runs in a runspace of its own, connected, in a working folder of its own, so examples
-# cannot lean on each other.
+# cannot lean on each other. An example that names sde-next.example.com (the server after an upgrade,
+# in the examples that compare two releases) reaches the simulator's current-release mode there.
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $Server,
@@ -28,12 +29,23 @@ $env:TRAC_PASSWORD = 'example-password'
 Import-Module SdeAlm
 
 $prelude = {
-    param($Server, $Token, $Folder, $DisplayServer)
+    param($Server, $Token, $Folder, $DisplayServer, $Code)
     $PSStyle.OutputRendering = 'PlainText'
     [cultureinfo]::CurrentCulture = 'en-US'
     Import-Module SdeAlm
     Update-TypeData -TypeName SdeAlm.Sessions.SdeConnection -MemberName Server -MemberType ScriptProperty -Value ([scriptblock]::Create("[uri]'$DisplayServer'")) -Force
     $null = Connect-Sde -Server $Server -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication
+    if ($Code -match 'sde-next\.example\.com') {
+        # Connect-Sde -Server sde-next.example.com [-Token ...] [-NotCurrent]: the simulator with the catalog
+        # of current releases (issue_tracker_* names), with the run's token; no other server is reachable.
+        $next = "${Server}issuetracker/"
+        $secure = ConvertTo-SecureString $Token -AsPlainText -Force
+        Set-Item -Path function:global:Connect-Sde -Value ({
+                param([string] $Server, [securestring] $Token, [switch] $NotCurrent)
+                if ($Server -ne 'sde-next.example.com') { throw "Examples that name sde-next.example.com connect to no other server, not to '$Server'." }
+                SdeAlm\Connect-Sde -Server $next -Token $secure -AllowUnencryptedAuthentication -NotCurrent:$NotCurrent
+            }.GetNewClosure())
+    }
     Set-Location $Folder
 }
 
@@ -73,7 +85,7 @@ $results = foreach ($example in @(Get-Content -Raw $ExamplePath | ConvertFrom-Js
     $items = [System.Management.Automation.PSDataCollection[psobject]]::new()
     $failure = $null
     try {
-        $null = $shell.AddScript($prelude).AddArgument($Server).AddArgument($Token).AddArgument($folder.FullName).AddArgument($DisplayServer).AddStatement()
+        $null = $shell.AddScript($prelude).AddArgument($Server).AddArgument($Token).AddArgument($folder.FullName).AddArgument($DisplayServer).AddArgument($example.Code).AddStatement()
         # Formatted inside the example's runspace, as its prompt would print it: what a view reads
         # there (such as a connection's IsCurrent) is what the reader of the help sees.
         $null = $shell.AddScript($formatInRunspace).AddArgument($example.Code).AddArgument($Width)

@@ -45,6 +45,10 @@ try {
             Test-SdeAlmConnector -PluginId jira -Setting @{ alm_server = 'unreachable.example.com'; alm_user = 'sde-bot@example.com'; alm_pass = 'wrong' }
         }
         'Server connections: Get-SdeConnection -All'                = { Get-SdeConnection -All }
+        'Catalog differences: Compare-SdeAlmPluginCatalog -ReferenceConnection $sde5 -DifferenceConnection $current | Where-Object PluginId -eq trac' = {
+            $current = Connect-Sde -Server "$($Server.TrimEnd('/'))/issuetracker/" -Token $secure -AllowUnencryptedAuthentication -NotCurrent
+            Compare-SdeAlmPluginCatalog -ReferenceConnection (Get-SdeConnection) -DifferenceConnection $current | Where-Object PluginId -eq trac
+        }
     }
 
     foreach ($title in $views.Keys | Where-Object { $_ -like $View }) {
