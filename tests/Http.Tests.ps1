@@ -451,6 +451,16 @@ Describe 'Secrets' {
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'https://elsewhere.example/api/v2/users/me/' }
+        # A catalog file, read back with no connection; its text is searched below too.
+        $catalogFile = Join-Path $TestDrive 'catalog.json'
+        Add-Run Export-SdeAlmPluginCatalog @{ Connection = $good; Path = $catalogFile }
+        Add-Run Export-SdeAlmPluginCatalog @{ Connection = $good; Path = $catalogFile; NoClobber = $true }
+        Add-Run Export-SdeAlmPluginCatalog @{ Connection = $good; Path = (Join-Path $TestDrive 'whatif.json'); WhatIf = $true }
+        Add-Run Get-SdeAlmPlugin @{ CatalogPath = $catalogFile; Id = 'trac', 'missing' }
+        Add-Run Test-SdeAlmPluginSetting @{ CatalogPath = $catalogFile; PluginId = 'jira'; Setting = @{ alm_server = 'jira.example.com'; alm_pass = $token } }
+        Add-Run Test-SdeAlmPluginSetting @{ CatalogPath = $catalogFile; PluginId = 'jira'; Setting = @{}; Connection = $good }
+        Add-Run Get-SdeAlmPluginField @{ CatalogPath = (Join-Path $TestDrive 'missing.json'); PluginId = 'jira' }
+        Add-Run Compare-SdeAlmPluginCatalog @{ ReferencePath = $catalogFile; DifferenceConnection = $good }
         foreach ($connection in @($failing) + $closed) {
             Add-Run Get-SdeAlmPlugin @{ Connection = $connection }
             Add-Run Get-SdeAlmPluginField @{ Connection = $connection; PluginId = 'jira' }
@@ -462,6 +472,8 @@ Describe 'Secrets' {
             Add-Run Remove-SdeAlmConnection @{ Connection = $connection; Id = 1; Confirm = $false }
             Add-Run Start-SdeAlmSync @{ Connection = $connection; AlmConnectionId = 1 }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
+            Add-Run Export-SdeAlmPluginCatalog @{ Connection = $connection; Path = (Join-Path $TestDrive "failing-$($runs.Count).json") }
+            Add-Run Compare-SdeAlmPluginCatalog @{ ReferenceConnection = $connection; DifferencePath = $catalogFile }
         }
         Add-Run Disconnect-Sde @{ Connection = $good }
         Add-Run Disconnect-Sde
@@ -508,6 +520,7 @@ Describe 'Secrets' {
             $connection.ToString()
             Get-Content -Raw (Join-Path $TestDrive 'connection.xml')
             Get-Content -Raw (Join-Path $TestDrive 'errors.xml')
+            Get-ChildItem $TestDrive -Filter *.json | Get-Content -Raw
             [System.Management.Automation.PSSerializer]::Serialize($connection, 5)
         ) -join "`n"
         Disconnect-Sde -Connection $connection
@@ -526,7 +539,8 @@ Describe 'Secrets' {
         $ids | Should -Contain 'SdeAuthenticationFailed'
         foreach ($id in 'SdeAuthenticationFailed', 'SdePermissionDenied', 'SdeResourceNotFound', 'SdeAlmPluginNotFound', 'SdeServerError', 'SdeThrottled',
             'SdeUnexpectedContentType', 'SdeInvalidJson', 'SdeResponseTooLarge', 'SdeRequestTimeout', 'SdeRedirectRefused', 'SdeCertificateInvalid',
-            'SdeConnectionFailed', 'SdeUnencryptedAuthenticationRefused', 'SdeServerInvalid', 'SdeTokenMissing', 'SdeConnectionClosed', 'SdeNotConnected') {
+            'SdeConnectionFailed', 'SdeUnencryptedAuthenticationRefused', 'SdeServerInvalid', 'SdeTokenMissing', 'SdeConnectionClosed', 'SdeNotConnected',
+            'SdeAlmCatalogFileExists', 'SdeAlmCatalogFileNotFound', 'SdeAlmCatalogSourceConflict') {
             $ids | Should -Contain $id
         }
         @($everything | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -BeGreaterThan 20
