@@ -162,6 +162,36 @@ Describe 'SdeAlm smoke test' {
         Disconnect-Sde -Connection $connection
     }
 
+    It 'exports two generations of the catalog, answers from a file without a connection, and compares them' {
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('sdealm-smoke-' + [guid]::NewGuid().ToString('n'))
+        $null = New-Item -ItemType Directory $folder
+        $old = Connect-Sde -Server "$($script:Simulator.Url)page=2/smoke-$([guid]::NewGuid().ToString('n'))/" -Token (Get-SmokeToken) -AllowUnencryptedAuthentication -NotCurrent
+        $new = Connect-Sde -Server "$($script:Simulator.Url)issuetracker/smoke-$([guid]::NewGuid().ToString('n'))/" -Token (Get-SmokeToken) -AllowUnencryptedAuthentication -NotCurrent
+        Push-Location $folder
+        try {
+            Export-SdeAlmPluginCatalog old.json -Connection $old
+            # Again: the file is replaced whole.
+            Export-SdeAlmPluginCatalog old.json -Connection $old
+            Export-SdeAlmPluginCatalog new.json -Connection $new
+            @(Get-ChildItem $folder | ForEach-Object Name | Sort-Object) | Should -Be @('new.json', 'old.json')
+            @(Get-SdeAlmPlugin -CatalogPath old.json | ForEach-Object Id) | Should -Be @(Get-RawPlugin | ForEach-Object { $_.id })
+            Test-SdeAlmPluginSetting trac @{ alm_project = 'P'; alm_server = 's'; alm_user = 'u'; alm_pass = 'p' } -CatalogPath new.json -Quiet | Should -BeTrue
+            $line = 'Get-SdeAlmPlugin -CatalogPath new.json -Id j'
+            @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText) | Should -Be @('jira')
+            @(Compare-SdeAlmPluginCatalog old.json new.json | Where-Object { $_.PluginId -eq 'trac' -and $_.Change -eq 'Changed' } | ForEach-Object { $_.ToString() }) | Should -Be @(
+                'trac/conflict_policy Default: alm -> issue_tracker'
+                'trac/conflict_policy Options: alm, sde, timestamp -> issue_tracker, sde, timestamp'
+                'trac/conflict_policy Placeholder: alm -> issue_tracker'
+            )
+        }
+        finally {
+            Pop-Location
+            Disconnect-Sde -Connection $old
+            Disconnect-Sde -Connection $new
+            Remove-Item -Recurse -Force $folder
+        }
+    }
+
     It 'disconnects, removes the module, and imports it again in the same session' {
         Disconnect-Sde
         Remove-Module SdeAlm
