@@ -76,7 +76,7 @@ public sealed class CatalogFileTests : IDisposable
         Assert.Equal("A", catalog.Get("a", Context()).Name);
         File.Delete(path);
         Assert.Equal(["a"], catalog.GetAll(Context()).Select(plugin => plugin.Id));
-        Assert.Equal([$"Read 1 ALM plugins from the catalog file {path} (35 B); nothing is sent to a server."], _verbose);
+        Assert.Equal([$"Read 1 ALM plugin from the catalog file {path} (35 B); nothing is sent to a server."], _verbose);
     }
 
     [Fact]

@@ -207,7 +207,7 @@ internal sealed class PluginCatalogFile : PluginCatalogSource
         context.CancellationToken.ThrowIfCancellationRequested();
         var json = ReadBytes();
         var plugins = Parse(json, new FileOrigin(Path));
-        context.Verbose($"Read {plugins.Count} ALM plugins from the catalog file {Path} ({SdeApiClient.FormatSize(json.Length)}); nothing is sent to a server.");
+        context.Verbose($"Read {CountOf(plugins.Count)} from the catalog file {Path} ({SdeApiClient.FormatSize(json.Length)}); nothing is sent to a server.");
         return plugins;
     }
 

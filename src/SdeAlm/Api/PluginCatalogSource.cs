@@ -29,4 +29,7 @@ internal abstract class PluginCatalogSource
 
     /// <summary>The whole catalog, indexed for the settings checks (a plugin by id, which keys are secrets).</summary>
     public PluginCatalogIndex Index(RequestContext context) => new(GetAll(context));
+
+    /// <summary>"1 ALM plugin", "6 ALM plugins": how many a catalog holds, as -Verbose says it.</summary>
+    public static string CountOf(int plugins) => plugins == 1 ? "1 ALM plugin" : $"{plugins} ALM plugins";
 }

@@ -65,7 +65,7 @@ public sealed class CompareSdeAlmPluginCatalogCommand : SdeCmdlet
     private static List<AlmPlugin> Read(PluginCatalogSource catalog, string side, RequestContext context)
     {
         var plugins = catalog.GetAll(context).ToList();
-        context.Verbose($"The {side} catalog: {plugins.Count} ALM plugins {catalog.Location}.");
+        context.Verbose($"The {side} catalog: {PluginCatalogSource.CountOf(plugins.Count)} {catalog.Location}.");
         return plugins;
     }
 }

@@ -34,6 +34,6 @@ public sealed class ExportSdeAlmPluginCatalogCommand : SdeConnectedCmdlet
 
         var catalog = new AlmPluginCatalog(connection.Client).Export(NewRequestContext());
         PluginCatalogFile.Write(path, catalog.Json, NoClobber);
-        WriteVerbose($"Wrote the {catalog.Plugins.Count} ALM plugins of {connection.Server} to {path} ({SdeApiClient.FormatSize(catalog.Json.Length)}).");
+        WriteVerbose($"Wrote {PluginCatalogSource.CountOf(catalog.Plugins.Count)} of {connection.Server} to {path} ({SdeApiClient.FormatSize(catalog.Json.Length)}).");
     });
 }
