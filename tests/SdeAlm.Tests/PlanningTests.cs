@@ -122,6 +122,29 @@ public class PlanningTests
         Assert.Null(ResourcePlanner.Create(edit, "nope", s_catalog, validate: false).Refusal("https://sde/"));
     }
 
+    [Fact]
+    public void Keys_the_server_keeps_that_are_no_field_are_sent_back_unjudged_unless_the_write_names_them()
+    {
+        // Current releases add last_successful_run to a connection's params; it is no catalog field.
+        var wire = new AlmConnectionWire
+        {
+            Id = 4,
+            Alias = "PAY",
+            Project = 7,
+            Connector = 9,
+            System = new AlmSystemWire { Id = "trac" },
+            Params = JsonDocument.Parse("""{"alm_project":"PAY","last_successful_run":null}""").RootElement,
+        };
+        var current = AlmResourceMapper.ToConnection(wire, s_catalog, "https://sde/", null);
+        var plan = ResourcePlanner.Update(ResourceEdits.ConnectionChange(current, null, null, new Hashtable { ["alm_project"] = "PAY2" }), current, s_catalog, validate: true);
+        Assert.Null(plan.Refusal("https://sde/"));
+        Assert.Equal(["alm_project", "last_successful_run"], plan.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(["alm_project: 'PAY' -> 'PAY2'"], plan.Changes.Select(change => change.ToString()));
+
+        var named = ResourcePlanner.Update(ResourceEdits.ConnectionChange(current, null, null, new Hashtable { ["last_successful_run"] = "x" }), current, s_catalog, validate: true);
+        Assert.Contains("last_successful_run: 'last_successful_run' is not a field of plugin 'trac'", named.Refusal("https://sde/")!.Message, StringComparison.Ordinal);
+    }
+
     private static AlmConnector Connector(string parameters) =>
         AlmResourceMapper.ToConnector(Wire(9, "Trac", JsonDocument.Parse(parameters).RootElement), s_catalog, "https://sde/", null);
 

@@ -74,7 +74,7 @@ internal static class ResourcePlanner
             plan.SettingsHidden = !visible;
             var requested = Spell(edit.Settings, plugin, plan.Scope, problems);
             var merged = SettingMerge.Merge(currentSettings, requested);
-            Check(plan, merged, problems, validate);
+            Check(plan, Judged(merged, currentSettings, requested, plugin), problems, validate);
             plan.NamedKeys = KeysOf(requested);
             var settingChanges = SettingMerge.Compare(currentSettings, merged, secretKeys);
             changes.AddRange(settingChanges);
@@ -116,6 +116,33 @@ internal static class ResourcePlanner
         }
 
         problems.AddRange(SettingValidator.Check(plan.Plugin, settings, plan.Scope).Problems);
+    }
+
+    /// <summary>
+    /// The merged settings as they are checked: without the keys that the server holds, the write does not
+    /// name and the plugin has no field for (current releases keep <c>last_successful_run</c> in a
+    /// connection's params). Those are the server's own: they are sent back as the server has them, and a
+    /// write that leaves them alone is not refused for them.
+    /// </summary>
+    private static OrderedDictionary Judged(OrderedDictionary merged, IDictionary current, OrderedDictionary requested, AlmPlugin? plugin)
+    {
+        if (plugin is null)
+        {
+            return merged;
+        }
+
+        var fields = new HashSet<string>(plugin.Sections.SelectMany(section => section.Fields).Select(field => field.Name ?? string.Empty), SettingKeys.Comparer);
+        var judged = SettingKeys.NewDictionary();
+        foreach (DictionaryEntry entry in merged)
+        {
+            var key = (string)entry.Key;
+            if (fields.Contains(key) || requested.Contains(key) || !current.Contains(key))
+            {
+                judged.Add(key, entry.Value);
+            }
+        }
+
+        return judged;
     }
 
     private static HashSet<string> KeysOf(OrderedDictionary settings) => new(settings.Keys.Cast<string>(), SettingKeys.Comparer);
