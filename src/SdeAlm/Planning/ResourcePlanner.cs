@@ -35,6 +35,7 @@ internal static class ResourcePlanner
 
         plan.PluginMissing = validate && plugin is null;
         plan.NamedKeys = KeysOf(settings);
+        plan.Requested = settings;
         plan.PropertiesToSend = edit.Properties;
         plan.SettingsToSend = settings;
         plan.Problems = problems;
@@ -76,6 +77,7 @@ internal static class ResourcePlanner
             var merged = SettingMerge.Merge(currentSettings, requested);
             Check(plan, Judged(merged, currentSettings, requested, plugin), problems, validate);
             plan.NamedKeys = KeysOf(requested);
+            plan.Requested = requested;
             var settingChanges = SettingMerge.Compare(currentSettings, merged, secretKeys);
             changes.AddRange(settingChanges);
             plan.SettingsToSend = settingChanges.Count > 0 ? merged : null;
@@ -154,6 +156,7 @@ internal static class ResourcePlanner
             (AlmConnector connector, nameof(AlmConnector.Name)) => connector.Name,
             (AlmConnector connector, nameof(AlmConnector.Inaccessible)) => connector.Inaccessible,
             (AlmConnector connector, nameof(AlmConnector.PluginId)) => connector.PluginId,
+            (AlmConnector connector, nameof(AlmConnector.FieldsEditableOnProject)) => connector.FieldsEditableOnProject,
             (AlmConnection connection, nameof(AlmConnection.Alias)) => connection.Alias,
             (AlmConnection connection, nameof(AlmConnection.Frequency)) => connection.Frequency,
             (AlmConnection connection, nameof(AlmConnection.ConnectorId)) => connection.ConnectorId,
