@@ -38,6 +38,10 @@
         'Test-SdeAlmConnector'
         'Test-SdeAlmConnection'
         'Get-SdeAlmJob'
+        'Export-SdeAlmConfiguration'
+        'Compare-SdeAlmConfiguration'
+        'Set-SdeAlmConfiguration'
+        'Test-SdeAlmConfiguration'
         'Invoke-SdeRestMethod'
     )
     VariablesToExport      = @()

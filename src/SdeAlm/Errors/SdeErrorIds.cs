@@ -37,4 +37,10 @@ internal static class SdeErrorIds
     public const string AlmJobNotFound = "SdeAlmJobNotFound";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
+    public const string AlmConfigurationInvalid = "SdeAlmConfigurationInvalid";
+    public const string AlmConfigurationFileNotFound = "SdeAlmConfigurationFileNotFound";
+    public const string AlmConfigurationFileExists = "SdeAlmConfigurationFileExists";
+    public const string AlmConfigurationFileError = "SdeAlmConfigurationFileError";
+    public const string AlmPlanOutdated = "SdeAlmPlanOutdated";
+    public const string AlmNameNotUnique = "SdeAlmNameNotUnique";
 }

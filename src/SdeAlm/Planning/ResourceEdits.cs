@@ -52,7 +52,7 @@ internal static class ResourceEdits
     /// </summary>
     public static ResourceEdit NewConnection(int projectId, int connectorId, string? connectorName, string alias, string? frequency, IDictionary? settings)
     {
-        var via = connectorId == PendingConnector ? $"through connector '{connectorName}', created before it" : $"through connector {connectorId} '{connectorName}'";
+        var via = connectorId == PendingConnector ? $"through connector '{connectorName}' (created first)" : $"through connector {connectorId} '{connectorName}'";
         var edit = new ResourceEdit(AlmResourceKind.Connection, alias, projectId) { Via = via, Settings = settings }
             .With(nameof(AlmConnection.Alias), "alias", alias)
             .With(nameof(AlmConnection.ConnectorId), "connector", connectorId)
