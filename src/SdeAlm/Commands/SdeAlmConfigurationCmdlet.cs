@@ -137,8 +137,9 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
                 "cannot be read: the command Get-Secret is not available. Install SecretManagement (Install-PSResource Microsoft.PowerShell.SecretManagement) and register a vault, or refer to an environment variable with { \"env\": \"NAME\" }");
         }
 
+        // By name (module-qualified when it comes from one), so that a module's function runs in its module's scope.
         using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        shell.AddCommand(command).AddParameter("Name", name);
+        shell.AddCommand(string.IsNullOrEmpty(command.ModuleName) ? command.Name : command.ModuleName + "\\" + command.Name).AddParameter("Name", name);
         if (vault is not null)
         {
             shell.AddParameter("Vault", vault);

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -143,16 +142,16 @@ internal static class ConfigurationExporter
         var shared = new List<string>();
         foreach (var name in connectors.Select(connector => connector.Name ?? string.Empty).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var ids = state.Connectors.Where(connector => string.Equals(connector.Name, name, StringComparison.OrdinalIgnoreCase)).Select(connector => connector.Id).ToList();
-            if (ids.Count > 1)
+            var same = state.Connectors.Where(connector => string.Equals(connector.Name, name, StringComparison.OrdinalIgnoreCase)).OrderBy(connector => connector.Id).ToList();
+            if (same.Count > 1)
             {
-                shared.Add($"connectors {Ids(ids)} are all named '{name}'");
+                shared.Add($"connectors {Listed(same.Select(connector => $"{connector.Id} '{connector.Name}'"))} share a name");
             }
         }
 
         foreach (var group in connections.GroupBy(connection => (connection.ProjectId, Alias: (connection.Alias ?? string.Empty).ToUpperInvariant())).Where(group => group.Count() > 1))
         {
-            shared.Add($"ALM connections {Ids(group.Select(connection => connection.Id))} of project {group.Key.ProjectId} all have the alias '{group.First().Alias}'");
+            shared.Add($"ALM connections {Listed(group.OrderBy(connection => connection.Id).Select(connection => $"{connection.Id} '{connection.Alias}'"))} of project {group.Key.ProjectId} share an alias");
         }
 
         if (shared.Count > 0)
@@ -165,7 +164,12 @@ internal static class ConfigurationExporter
         }
     }
 
-    private static string Ids(IEnumerable<int> ids) => string.Join(", ", ids.OrderBy(id => id).Select(id => id.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>"a and b", "a, b and c".</summary>
+    private static string Listed(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count < 2 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[list.Count - 1];
+    }
 
     /// <summary>The order of names in a document: ignoring case first, so that the order does not depend on how names are capitalised, then exactly.</summary>
     internal sealed class NameOrder : IComparer<string>
