@@ -285,7 +285,6 @@ public class ConfigurationTests
             "connectors[3] 'Fresh': alm_pass: env:SDE_TEST_UNSET_VARIABLE is not set; nothing is applied without it.",
             $"connectors[3] 'Fresh': fieldsEditableOnProject: the connectors of {Server} do not carry fields_editable_on_project, so this release of SD Elements does not have it. Leave it out of the document for this server.",
             "connectors[3] 'Fresh': alm_server: The field is required but missing.",
-            "connectors[3] 'Fresh': alm_pass: The field is required but missing.",
             "connectors[3] 'Fresh': alm_sever: 'alm_sever' is not a field of plugin 'trac'. Did you mean 'alm_server'?",
             "connectors[4] 'fresh': the document names connector 'fresh' twice (also connectors[3] 'Fresh').",
             $"connections[0] project 42 'PAY': project 42 on {Server} has 2 ALM connections with the alias 'PAY' (ids 5, 6), and a document names an ALM connection by its project and alias. Rename all but one (Set-SdeAlmConnection -Alias).",

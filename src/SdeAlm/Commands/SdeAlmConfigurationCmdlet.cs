@@ -145,7 +145,6 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
             shell.AddParameter("Vault", vault);
         }
 
-        shell.AddParameter("ErrorAction", ActionPreference.Stop);
         object? value;
         try
         {
@@ -154,6 +153,11 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
         catch (RuntimeException ex)
         {
             return SecretLookup.Missing($"cannot be read: Get-Secret says: {ex.Message}");
+        }
+
+        if (shell.Streams.Error.FirstOrDefault() is { } error)
+        {
+            return SecretLookup.Missing($"cannot be read: Get-Secret says: {error.Exception.Message}");
         }
 
         return value switch

@@ -324,14 +324,16 @@ internal sealed class ConfigurationPlanner
             if (lookup.Value is { } secret)
             {
                 resolved.Add(key, secret);
+                continue;
             }
-            else if (_unresolved == UnresolvedSecrets.Refuse)
+
+            leftOut.Add(key);
+            if (_unresolved == UnresolvedSecrets.Refuse)
             {
                 plan.Problems.Add($"{where}: {key}: {reference} {lookup.Failure}; nothing is applied without it.");
             }
             else
             {
-                leftOut.Add(key);
                 plan.Warnings.Add($"{where}: {key}: {reference} {lookup.Failure}, so the field is left out of the comparison.");
             }
         }
@@ -355,7 +357,7 @@ internal sealed class ConfigurationPlanner
             plan.Problems.Add($"{where}: {_state.Server} did not show its settings (the user needs the \"Edit ALM connections\" permission), so they cannot be merged.");
         }
 
-        // A field left out (its secret did not resolve) is not the document's fault: no "required but missing" about it.
+        // A field left out because its secret did not resolve is named once, as that: not also as "required but missing".
         plan.Problems.AddRange(resourcePlan.Errors.Where(problem => !leftOut.Contains(problem.Field)).Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
         // A document restates what the server has: warn only about what it would change.
         var changed = new HashSet<string>(resourcePlan.Changes.Select(change => change.Key), SettingKeys.Comparer);
