@@ -182,7 +182,7 @@ public class PlanningTests
         Assert.Equal(["ConnectorId: 9 -> 12"], moved.Changes.Select(change => change.ToString()));
 
         var pending = ResourcePlanner.Create(ResourceEdits.NewConnection(7, ResourceEdits.PendingConnector, "Trac 2", "NEW", null, new Hashtable { ["alm_project"] = "N" }), "trac", s_catalog, validate: true);
-        Assert.Equal("Create ALM connection 'NEW' of project 7 through connector 'Trac 2', created before it on https://sde/:", pending.Describe("https://sde/").Split('\n')[0].TrimEnd());
+        Assert.Equal("Create ALM connection 'NEW' of project 7 through connector 'Trac 2' (created first) on https://sde/:", pending.Describe("https://sde/").Split('\n')[0].TrimEnd());
     }
 
     private static AlmConnector Connector(string parameters) =>
