@@ -318,6 +318,77 @@ public class ConfigurationTests
         Assert.Equal(["connectors[0] 'Trac': the plan said Update, but the server now needs NoOp."], done);
     }
 
+    [Fact]
+    public void A_failed_write_stops_the_run_and_says_what_was_applied_before_it_and_that_a_rerun_goes_on()
+    {
+        var state = State([Connector(1, "Trac", "trac", """{"alm_server":"t.example.com","alm_pass":"pw"}""")], []);
+        var document = Read("""
+            { "connectors": [ { "name": "New Trac", "plugin": "trac", "settings": { "alm_server": "n.example.com", "alm_pass": "pw" } },
+                              { "name": "Trac", "plugin": "trac", "settings": { "alm_server": "u.example.com" } } ],
+              "connections": [ { "project": 44, "alias": "NEW", "connector": "New Trac", "settings": { "alm_project": "N" } } ] }
+            """);
+        var plan = ConfigurationPlanner.Plan(document, state, Secrets(), UnresolvedSecrets.Refuse);
+        var sent = new List<string>();
+        var applied = new List<AlmPlanEntry>();
+
+        var failure = Assert.Throws<Errors.SdeApiException>(() => ConfigurationApplier.Apply(
+            plan,
+            Server,
+            (resourcePlan, text) => true,
+            resourcePlan =>
+            {
+                sent.Add(resourcePlan.Target);
+                return sent.Count == 1
+                    ? Connector(12, "New Trac", "trac", "{}")
+                    : throw new Errors.SdeApiException("PATCH answered 502.", "SdeWriteOutcomeUnknown", ErrorCategory.ConnectionError, "x", 502);
+            },
+            applied.Add,
+            warning => Assert.Fail(warning)));
+
+        Assert.Equal(["ALM connector 'New Trac'", "ALM connector 1 'Trac'"], sent);
+        Assert.Equal(["Create ALM connector 12 'New Trac'"], applied.Select(entry => entry.ToString()));
+        Assert.Equal("SdeWriteOutcomeUnknown", failure.ErrorId);
+        Assert.Equal(502, failure.StatusCode);
+        Assert.Equal(
+            "PATCH answered 502." + Environment.NewLine
+            + "Applied before it: Create ALM connector 12 'New Trac'. Nothing after it was sent. Run the command again to go on: it plans from the server again, so nothing applied is sent twice, not even a write whose answer was lost.",
+            failure.Message);
+    }
+
+    [Fact]
+    public void An_alm_connection_waits_for_its_new_connector_and_is_sent_with_the_id_the_server_gave_it()
+    {
+        var state = State([], []);
+        var document = Read("""
+            { "connectors": [ { "name": "New Trac", "plugin": "trac", "settings": { "alm_server": "n.example.com", "alm_pass": "pw" } } ],
+              "connections": [ { "project": 44, "alias": "NEW", "connector": "new trac", "settings": { "alm_project": "N" } } ] }
+            """);
+        var plan = ConfigurationPlanner.Plan(document, state, Secrets(), UnresolvedSecrets.Refuse);
+        var bodies = new List<object?>();
+        var texts = new List<string>();
+
+        ConfigurationApplier.Apply(
+            plan,
+            Server,
+            (resourcePlan, text) =>
+            {
+                texts.Add(text.Split('\n')[0].TrimEnd());
+                return true;
+            },
+            resourcePlan =>
+            {
+                bodies.Add(resourcePlan.PropertiesToSend.FirstOrDefault(property => property.WireName == "connector")?.Value);
+                return resourcePlan.Kind == AlmResourceKind.Connector ? Connector(31, "New Trac", "trac", "{}") : Connection(77, 44, "NEW", 31, "{}");
+            },
+            _ => { },
+            warning => Assert.Fail(warning));
+
+        Assert.Equal([null, 31], bodies);
+        Assert.Equal(
+            [$"Create ALM connector 'New Trac' for plugin 'trac' on {Server}:", $"Create ALM connection 'NEW' of project 44 through connector 31 'New Trac' on {Server}:"],
+            texts);
+    }
+
     private static AlmConfiguration Read(string json) =>
         ConfigurationReader.Read(DocumentTree.FromJson(JsonDocument.Parse(json).RootElement), "test");
 
