@@ -67,7 +67,7 @@ public sealed class ExportSdeAlmConfigurationCommand : SdeAlmResourceCmdlet
 
         if (export.References.Count > 0)
         {
-            WriteWarning($"{path} refers to {SdeAlmConfigurationCmdlet.Count(export.References.Count, "secret")}, which Compare-, Test- and Set-SdeAlmConfiguration read; provide {(SecretVault is null ? "these environment variables" : "these secrets")} where the document is used:"
+            WriteWarning($"The document refers to {SdeAlmConfigurationCmdlet.Count(export.References.Count, "secret")}, which Compare-, Test- and Set-SdeAlmConfiguration read; provide {(SecretVault is null ? "these environment variables" : "these vault secrets")} where the document is used:"
                 + string.Concat(export.References.Select(reference => Environment.NewLine + "  " + reference)));
         }
     });

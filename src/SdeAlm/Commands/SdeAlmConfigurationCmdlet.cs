@@ -99,7 +99,7 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
     /// <summary>One error with every problem of a plan, each with where it is in the document.</summary>
     internal static SdeApiException Invalid(ConfigurationPlan plan, string source, string server, bool applying) =>
         new(
-            $"{source} has {Count(plan.Problems.Count, "problem")}, so it {(applying ? "cannot be applied to" : "cannot be compared with")} {server}; nothing was sent:"
+            $"{source} has {Count(plan.Problems.Count, "problem")}, so it {(applying ? $"cannot be applied to {server}; nothing was sent" : $"cannot be compared with {server}")}:"
                 + string.Concat(plan.Problems.Select(problem => Environment.NewLine + "  " + problem))
                 + Environment.NewLine + "Correct the document; Test-SdeAlmConfiguration lists the same problems as warnings.",
             SdeErrorIds.AlmConfigurationInvalid,
