@@ -133,14 +133,19 @@ internal static class ResourcePlanner
             return merged;
         }
 
-        var fields = new HashSet<string>(plugin.Sections.SelectMany(section => section.Fields).Select(field => field.Name ?? string.Empty), SettingKeys.Comparer);
+        var fields = PluginFields.Of(plugin).ByName;
+        bool IsJudged(string key) => fields.ContainsKey(key) || requested.Contains(key) || !current.Contains(key);
+        if (merged.Keys.Cast<string>().All(IsJudged))
+        {
+            return merged;
+        }
+
         var judged = SettingKeys.NewDictionary();
         foreach (DictionaryEntry entry in merged)
         {
-            var key = (string)entry.Key;
-            if (fields.Contains(key) || requested.Contains(key) || !current.Contains(key))
+            if (IsJudged((string)entry.Key))
             {
-                judged.Add(key, entry.Value);
+                judged.Add(entry.Key, entry.Value);
             }
         }
 
