@@ -45,7 +45,9 @@ internal sealed class ConfigurationPlanner
     private readonly SecretResolver _secrets;
     private readonly UnresolvedSecrets _unresolved;
     private readonly Dictionary<string, ConnectorItem> _documentConnectors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(int ProjectId, string Alias), ConnectionItem> _documentConnections = new(IdentityComparer.Instance);
     private readonly ILookup<string, AlmConnector> _serverConnectors;
+    private readonly ILookup<(int ProjectId, string Alias), AlmConnection> _serverConnections;
 
     private ConfigurationPlanner(AlmConfiguration document, ServerState state, SecretResolver secrets, UnresolvedSecrets unresolved)
     {
@@ -54,6 +56,7 @@ internal sealed class ConfigurationPlanner
         _secrets = secrets;
         _unresolved = unresolved;
         _serverConnectors = state.Connectors.ToLookup(connector => connector.Name ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        _serverConnections = state.Connections.ToLookup(connection => (connection.ProjectId, connection.Alias ?? string.Empty), IdentityComparer.Instance);
     }
 
     /// <summary>How messages name the document: its file's path, or "The -Configuration object".</summary>
@@ -213,19 +216,20 @@ internal sealed class ConfigurationPlanner
     private PlannedResource? PlanConnection(ConnectionItem item, ConfigurationPlan plan, IReadOnlyDictionary<string, int>? created)
     {
         var where = item.Location;
-        var twin = _document.Connections.FirstOrDefault(other => other.Index < item.Index && other.ProjectId == item.ProjectId && string.Equals(other.Alias, item.Alias, StringComparison.OrdinalIgnoreCase));
-        if (twin is not null)
+        if (_documentConnections.TryGetValue((item.ProjectId, item.Alias), out var twin) && twin.Index < item.Index)
         {
             plan.Problems.Add($"{where}: the document names the ALM connection '{item.Alias}' of project {item.ProjectId} twice (also {twin.Location}).");
             return null;
         }
+
+        _documentConnections[(item.ProjectId, item.Alias)] = item;
 
         if (Connector(item, plan, created) is not { } connector)
         {
             return null;
         }
 
-        var matches = _state.Connections.Where(connection => connection.ProjectId == item.ProjectId && string.Equals(connection.Alias, item.Alias, StringComparison.OrdinalIgnoreCase)).ToList();
+        var matches = _serverConnections[(item.ProjectId, item.Alias)].ToList();
         if (matches.Count > 1)
         {
             plan.Problems.Add($"{where}: project {item.ProjectId} on {_state.Server} has {matches.Count} ALM connections with the alias '{item.Alias}' ({Ids(matches.Select(connection => connection.Id))}), and a document names an ALM connection by its project and alias. Rename all but one (Set-SdeAlmConnection -Alias).");
@@ -310,6 +314,11 @@ internal sealed class ConfigurationPlanner
             return null;
         }
 
+        if (!settings.Values.OfType<SecretReference>().Any())
+        {
+            return settings;
+        }
+
         var resolved = new OrderedDictionary(StringComparer.Ordinal);
         foreach (DictionaryEntry entry in settings)
         {
@@ -357,11 +366,16 @@ internal sealed class ConfigurationPlanner
             plan.Problems.Add($"{where}: {_state.Server} did not show its settings (the user needs the \"Edit ALM connections\" permission), so they cannot be merged.");
         }
 
-        // A field left out because its secret did not resolve is named once, as that: not also as "required but missing".
-        plan.Problems.AddRange(resourcePlan.Errors.Where(problem => !leftOut.Contains(problem.Field)).Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
-        // A document restates what the server has: warn only about what it would change.
-        var changed = new HashSet<string>(resourcePlan.Changes.Select(change => change.Key), SettingKeys.Comparer);
-        plan.Warnings.AddRange(resourcePlan.Warnings.Where(problem => changed.Contains(problem.Field)).Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
+        if (resourcePlan.Problems.Count > 0)
+        {
+            // A field left out because its secret did not resolve is named once, as that: not also as "required but missing".
+            plan.Problems.AddRange(resourcePlan.Errors.Where(problem => !leftOut.Contains(problem.Field)).Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
+
+            // A document restates what the server has: warn only about what it would change.
+            var changed = new HashSet<string>(resourcePlan.Changes.Select(change => change.Key), SettingKeys.Comparer);
+            plan.Warnings.AddRange(resourcePlan.Warnings.Where(problem => changed.Contains(problem.Field)).Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
+        }
+
         foreach (DictionaryEntry entry in resourcePlan.Requested)
         {
             if (resourcePlan.SecretKeys.Contains((string)entry.Key) && SettingValue.Unwrap(entry.Value) is string { Length: > 0 })
@@ -378,9 +392,9 @@ internal sealed class ConfigurationPlanner
     /// <param name="connector">A connection's connector: its id (<see cref="ResourceEdits.PendingConnector"/> until the run creates it) and name.</param>
     private PlannedResource Planned(object item, string where, ResourcePlan resourcePlan, (int Id, string Name)? connector)
     {
-        var changes = resourcePlan.Changes.Select(change => AsDocumentSays(change, connector)).ToList();
         var creating = resourcePlan.Action == PlanAction.Create;
-        var shown = changes.Select(change => new AlmPlanChange(change.Key, Shown(change, change.Before), Shown(change, change.After), change.IsSecret, creating ? change.DescribeNew() : change.ToString())).ToList();
+        SettingChange[] changes = [.. resourcePlan.Changes.Select(change => AsDocumentSays(change, connector))];
+        AlmPlanChange[] shown = [.. changes.Select(change => new AlmPlanChange(change.Key, Shown(change, change.Before), Shown(change, change.After), change.IsSecret, creating ? change.DescribeNew() : change.ToString()))];
         var action = resourcePlan.Action switch
         {
             PlanAction.Create => AlmPlanAction.Create,
@@ -430,7 +444,7 @@ internal sealed class ConfigurationPlanner
             yield return Unmanaged(AlmResourceKind.Connector, connector.Name, null, connector.Id);
         }
 
-        var connections = _state.Connections.Where(connection => !_document.Connections.Any(item => item.ProjectId == connection.ProjectId && string.Equals(item.Alias, connection.Alias, StringComparison.OrdinalIgnoreCase)))
+        var connections = _state.Connections.Where(connection => !_documentConnections.ContainsKey((connection.ProjectId, connection.Alias ?? string.Empty)))
             .OrderBy(connection => connection.ProjectId).ThenBy(connection => connection.Alias ?? string.Empty, ConfigurationExporter.NameOrder.Instance).ThenBy(connection => connection.Id);
         foreach (var connection in connections)
         {
@@ -443,6 +457,18 @@ internal sealed class ConfigurationPlanner
         var planned = new PlannedResource(null, string.Empty, null, []);
         planned.Entry = new AlmPlanEntry(AlmPlanAction.Unmanaged, kind, name, projectId, id, [], _state.Server, _state.ServerConnection, planned);
         return planned;
+    }
+
+    /// <summary>An ALM connection's identity: its project, and its alias without regard to case.</summary>
+    private sealed class IdentityComparer : IEqualityComparer<(int ProjectId, string Alias)>
+    {
+        public static readonly IdentityComparer Instance = new();
+
+        public bool Equals((int ProjectId, string Alias) x, (int ProjectId, string Alias) y) =>
+            x.ProjectId == y.ProjectId && StringComparer.OrdinalIgnoreCase.Equals(x.Alias, y.Alias);
+
+        public int GetHashCode((int ProjectId, string Alias) obj) =>
+            (obj.ProjectId * 397) ^ StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Alias);
     }
 
     private static string Ids(IEnumerable<int> ids) => "ids " + string.Join(", ", ids.OrderBy(id => id).Select(id => id.ToString(CultureInfo.InvariantCulture)));

@@ -229,31 +229,38 @@ internal static class ConfigurationReader
     /// <summary>The properties of one object of the document, read by name without regard to case; each problem is added with where it is.</summary>
     private sealed class PropertyReader
     {
-        private readonly Dictionary<string, object?> _values = new(StringComparer.OrdinalIgnoreCase);
+        // By the index of the name in the allowed names: an object has at most five, and there are thousands of objects.
+        private readonly string[] _allowed;
+        private readonly object?[] _values;
+        private readonly bool[] _given;
         private readonly string _where;
         private readonly List<string> _problems;
         private readonly int _problemsBefore;
 
         public PropertyReader(DocumentObject map, string[] allowed, string where, List<string> problems)
         {
+            _allowed = allowed;
+            _values = new object?[allowed.Length];
+            _given = new bool[allowed.Length];
             _where = where;
             _problems = problems;
             _problemsBefore = problems.Count;
             foreach (var property in map.Properties)
             {
-                var known = allowed.FirstOrDefault(name => name.Equals(property.Key, StringComparison.OrdinalIgnoreCase));
-                if (known is null)
+                var index = IndexOf(property.Key);
+                if (index < 0)
                 {
                     var nearest = NameSuggester.Nearest(property.Key, allowed);
                     Problem($"\"{property.Key}\" is not a property here. {(NameSuggester.Distance(property.Key, nearest!) <= 3 ? $"Did you mean \"{nearest}\"? " : string.Empty)}The properties are: {string.Join(", ", allowed)}.");
                 }
-                else if (_values.ContainsKey(known))
+                else if (_given[index])
                 {
-                    Problem($"\"{known}\" is given twice.");
+                    Problem($"\"{allowed[index]}\" is given twice.");
                 }
                 else
                 {
-                    _values.Add(known, property.Value);
+                    _given[index] = true;
+                    _values[index] = property.Value;
                 }
             }
         }
@@ -261,9 +268,22 @@ internal static class ConfigurationReader
         /// <summary>Something of this object was wrong.</summary>
         public bool Failed => _problems.Count > _problemsBefore;
 
-        public object? Get(string name) => _values.TryGetValue(name, out var value) ? value : null;
+        public object? Get(string name) => IndexOf(name) is var index and >= 0 ? _values[index] : null;
 
-        public bool Has(string name) => _values.ContainsKey(name);
+        public bool Has(string name) => IndexOf(name) is var index and >= 0 && _given[index];
+
+        private int IndexOf(string name)
+        {
+            for (var index = 0; index < _allowed.Length; index++)
+            {
+                if (string.Equals(_allowed[index], name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return index;
+                }
+            }
+
+            return -1;
+        }
 
         public string? Text(string name, string why)
         {

@@ -14,7 +14,7 @@ internal sealed class DocumentObject
 {
     public DocumentObject(IEnumerable<KeyValuePair<string, object?>> properties)
     {
-        Properties = [.. properties];
+        Properties = properties as KeyValuePair<string, object?>[] ?? [.. properties];
     }
 
     public IReadOnlyList<KeyValuePair<string, object?>> Properties { get; }
@@ -34,14 +34,37 @@ internal static class DocumentTree
     public static object? FromJson(JsonElement element) =>
         element.ValueKind switch
         {
-            JsonValueKind.Object => new DocumentObject(element.EnumerateObject().Select(property => new KeyValuePair<string, object?>(property.Name, FromJson(property.Value)))),
-            JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToArray(),
+            JsonValueKind.Object => new DocumentObject(ObjectOf(element)),
+            JsonValueKind.Array => ArrayOf(element),
             JsonValueKind.String => element.GetString(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
             _ => null,
         };
+
+    private static KeyValuePair<string, object?>[] ObjectOf(JsonElement element)
+    {
+        var properties = new List<KeyValuePair<string, object?>>();
+        foreach (var property in element.EnumerateObject())
+        {
+            properties.Add(new KeyValuePair<string, object?>(property.Name, FromJson(property.Value)));
+        }
+
+        return [.. properties];
+    }
+
+    private static object?[] ArrayOf(JsonElement element)
+    {
+        var items = new object?[element.GetArrayLength()];
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            items[index++] = FromJson(item);
+        }
+
+        return items;
+    }
 
     /// <summary>
     /// A PowerShell value as a document tree. An unordered dictionary (a hashtable) has its keys sorted,
