@@ -437,6 +437,16 @@ Describe 'Secrets' {
         Add-Run Get-SdeAlmJob @{ Connection = $good }
         Add-Run Get-SdeAlmJob @{ Connection = $good; Id = 4, 99 }
         # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
+        # Configuration as code with the token as a connector secret: given as a SecureString, as plain
+        # text (a warning about it), compared, planned under -WhatIf, applied, and exported as a reference.
+        # Their warnings are written, not asked about (-Debug would make the host prompt).
+        $configuration = @{ connectors = @(@{ name = 'Jira Cloud'; plugin = 'jira'; settings = @{ alm_pass = $token; alm_server = 'jira2.example.com' } }) }
+        $plainText = @{ connectors = @(@{ name = 'GitHub'; plugin = 'github'; settings = @{ alm_api_token = $SimulatorToken } }) }
+        Add-Run Compare-SdeAlmConfiguration @{ Connection = $good; Configuration = $configuration; IncludeUnmanaged = $true; WarningAction = 'Continue' }
+        Add-Run Set-SdeAlmConfiguration @{ Connection = $good; Configuration = $configuration; WhatIf = $true; WarningAction = 'Continue' }
+        Add-Run Set-SdeAlmConfiguration @{ Connection = $good; Configuration = $plainText; WarningAction = 'Continue' }
+        Add-Run Test-SdeAlmConfiguration @{ Connection = $good; Configuration = $plainText; WarningAction = 'Continue' }
+        Add-Run Export-SdeAlmConfiguration @{ Connection = $good; Path = (Join-Path $TestDrive 'configuration.json'); WarningAction = 'Continue' }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'https://elsewhere.example/api/v2/users/me/' }
@@ -448,6 +458,7 @@ Describe 'Secrets' {
             Add-Run Get-SdeAlmConnector @{ Connection = $connection }
             Add-Run Test-SdeAlmConnector @{ Connection = $connection; Id = 1 }
             Add-Run Get-SdeAlmJob @{ Connection = $connection }
+            Add-Run Test-SdeAlmConfiguration @{ Connection = $connection; Configuration = @{ connectors = @() } }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }
         Add-Run Disconnect-Sde @{ Connection = $good }
@@ -495,6 +506,7 @@ Describe 'Secrets' {
             $connection.ToString()
             Get-Content -Raw (Join-Path $TestDrive 'connection.xml')
             Get-Content -Raw (Join-Path $TestDrive 'errors.xml')
+            Get-Content -Raw (Join-Path $TestDrive 'configuration.json')
             [System.Management.Automation.PSSerializer]::Serialize($connection, 5)
         ) -join "`n"
         Disconnect-Sde -Connection $connection
