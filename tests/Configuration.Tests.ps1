@@ -556,6 +556,29 @@ try { Set-SdeAlmConfiguration '$path' } catch { 'ERROR ' + `$_.FullyQualifiedErr
         Get-WriteLine $server.Scenario | Should -BeNullOrEmpty
     }
 
+    It 'warns that a document holds a secret as plain text, and applies it' {
+        $server = New-TestServer
+        $document = @{ connectors = @(@{ name = 'GitHub'; plugin = 'github'; settings = @{ alm_api_token = 'ghp_inTheFile0123' } }) }
+        $applied = @(Set-SdeAlmConfiguration -Configuration $document -Connection $server.Connection -WarningVariable warnings -WarningAction SilentlyContinue)
+        "$warnings" | Should -Match ([regex]::Escape("connectors[0] 'GitHub': alm_api_token: the document holds this secret as plain text."))
+        "$warnings" | Should -Not -Match 'ghp_inTheFile0123'
+        Get-PlanText $applied | Should -Be @('Update Connector GitHub: alm_api_token: (secret) changed')
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 3).params.alm_api_token | Should -Be 'ghp_inTheFile0123'
+    }
+
+    It 'refuses plan entries of two servers, and a -Connection to another server than the plan''s' {
+        $first = New-TestServer
+        $second = New-TestServer
+        $document = @{ connections = @(@{ project = 3; alias = 'Website GitHub'; connector = 'GitHub'; frequency = 'weekly' }) }
+        $plan = @(Compare-SdeAlmConfiguration -Configuration $document -Connection $first.Connection) + @(Compare-SdeAlmConfiguration -Configuration $document -Connection $second.Connection)
+        $mixed = Get-ErrorRecord { $plan | Set-SdeAlmConfiguration }
+        $mixed.FullyQualifiedErrorId | Should -BeLike 'SdeServerConnectionMismatch,*'
+        $elsewhere = Get-ErrorRecord { $plan[0] | Set-SdeAlmConfiguration -Connection $second.Connection }
+        $elsewhere.FullyQualifiedErrorId | Should -BeLike 'SdeServerConnectionMismatch,*'
+        Get-WriteLine $first.Scenario | Should -BeNullOrEmpty
+        Get-WriteLine $second.Scenario | Should -BeNullOrEmpty
+    }
+
     It 'says where a file is not JSON, and that a list is no document (Test- warns and is $false)' {
         $server = New-TestServer
         $path = Join-Path $TestDrive 'broken2.json'
@@ -577,8 +600,9 @@ Describe 'Plan views' {
     AfterAll { Clear-SecretVariable }
 
     It 'shows a table of Action, Kind, Id, ProjectId, Name and the fields that change, within 80 columns' {
-        $lines = @(($Plan | Out-String -Width 80) -split "`r?`n" | ForEach-Object TrimEnd | Where-Object { $_ })
-        $lines | Where-Object Length -GT 80 | Should -BeNullOrEmpty
+        # A console of 80 columns prints tables in 79 of them.
+        $lines = @(($Plan | Out-String -Width 79) -split "`r?`n" | ForEach-Object TrimEnd | Where-Object { $_ })
+        $lines | Where-Object Length -GT 79 | Should -BeNullOrEmpty
         $lines[0] | Should -Match '^Action\s+Kind\s+Id\s+ProjectId\s+Name\s+Changes$'
         $lines[2] | Should -Match '^Create\s+Connector\s+Jira Staging\s+name, plugin, '
         $lines[3] | Should -Match '^Update\s+Connector\s+1\s+Jira Cloud\s+alm_server, alm_pass$'
