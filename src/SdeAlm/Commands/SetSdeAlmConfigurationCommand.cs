@@ -43,14 +43,16 @@ public sealed class SetSdeAlmConfigurationCommand : SdeAlmConfigurationCmdlet
         {
             var plan = Plan(UnresolvedSecrets.Refuse, includeUnmanaged: false, out var connection, out var context);
             Apply(plan, connection, context);
-            return;
         }
-
-        if (_reviewed.Count == 0)
+        else if (_reviewed.Count > 0)
         {
-            return;
+            ApplyReviewed();
         }
+    });
 
+    /// <summary>The piped entries, planned again against the server now: applied only if the server still matches every one.</summary>
+    private void ApplyReviewed()
+    {
         var servers = _reviewed.Select(entry => entry.Server).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (servers.Count > 1)
         {
@@ -62,8 +64,8 @@ public sealed class SetSdeAlmConfigurationCommand : SdeAlmConfigurationCmdlet
         }
 
         var target = ResolveConnectionOf(_reviewed[0].ServerConnection, servers[0], "The plan");
-        var requestContext = NewRequestContext();
-        var fresh = ConfigurationPlanner.Recheck(_reviewed, ReadServer(target, requestContext), Secrets(), out var outdated);
+        var context = NewRequestContext();
+        var fresh = ConfigurationPlanner.Recheck(_reviewed, ReadServer(target, context), Secrets(), out var outdated);
         if (fresh.Problems.Count > 0)
         {
             throw Invalid(fresh, "The plan", target.Server, applying: true);
@@ -80,8 +82,8 @@ public sealed class SetSdeAlmConfigurationCommand : SdeAlmConfigurationCmdlet
                 target.Server);
         }
 
-        Apply(fresh, target, requestContext);
-    });
+        Apply(fresh, target, context);
+    }
 
     private void Apply(ConfigurationPlan plan, SdeConnection connection, RequestContext context)
     {
