@@ -462,7 +462,11 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
     It 'names a vault secret it cannot read, and says how to install SecretManagement when Get-Secret is missing' {
         $server = New-TestServer
         $path = Export-TestDocument $server @{ SecretVault = 'Ops'; ConnectorName = 'Jira Cloud' }
-        $record = Get-ErrorRecord { Set-SdeAlmConfiguration $path -Connection $server.Connection }
+        # In a session that stops at every error, Get-Secret's own words still reach the message.
+        $saved = $global:ErrorActionPreference
+        $global:ErrorActionPreference = 'Stop'
+        try { $record = Get-ErrorRecord { Set-SdeAlmConfiguration $path -Connection $server.Connection } }
+        finally { $global:ErrorActionPreference = $saved }
         $record.Exception.Message | Should -Match ([regex]::Escape("connectors[0] 'Jira Cloud': alm_pass: secret SDE_JIRA_CLOUD_ALM_PASS in vault Ops cannot be read: Get-Secret says: Unable to get secret SDE_JIRA_CLOUD_ALM_PASS from vault Ops"))
 
         # A fresh pwsh whose module path holds SdeAlm and PowerShell's own modules only: no Get-Secret at all.

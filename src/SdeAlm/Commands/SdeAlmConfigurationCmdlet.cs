@@ -145,6 +145,8 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
             shell.AddParameter("Vault", vault);
         }
 
+        // Its errors are collected here, whatever $ErrorActionPreference the caller has.
+        shell.AddParameter("ErrorAction", ActionPreference.Continue);
         object? value;
         try
         {
@@ -152,7 +154,8 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
         }
         catch (RuntimeException ex)
         {
-            return SecretLookup.Missing($"cannot be read: Get-Secret says: {ex.Message}");
+            var said = ex is ActionPreferenceStopException { ErrorRecord: { } record } ? record.Exception.Message : ex.Message;
+            return SecretLookup.Missing($"cannot be read: Get-Secret says: {said}");
         }
 
         if (shell.Streams.Error.FirstOrDefault() is { } error)
