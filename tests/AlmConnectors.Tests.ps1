@@ -98,6 +98,27 @@ Describe 'Get-SdeAlmConnector' {
         $connectors[0].Settings.alm_user | Should -BeOfType [string]
     }
 
+    It 'writes Settings to CSV and [string] as key=value text with secrets as ********, and keeps them a dictionary for scripts' {
+        $server = New-TestServer
+        $connector = Get-SdeAlmConnector 1 -Connection $server.Connection
+        (Get-SdeAlmConnection 2 -Connection $server.Connection | ConvertTo-Csv | ConvertFrom-Csv).Settings | Should -BeExactly 'alm_project=MOB; sde_min_priority=7'
+        $row = $connector | ConvertTo-Csv | ConvertFrom-Csv
+        $row.Settings | Should -Match '^alm_method=https; alm_server=jira\.example\.com; alm_context_root=; alm_verify_ssl=true; alm_user=sde-bot@example\.com; alm_pass=\*{8}; alm_issue_type=Bug; '
+        $row.Settings | Should -Not -Match 'System\.|jira-secret'
+        "$($connector.Settings)" | Should -BeExactly $row.Settings
+
+        $connector.Settings -is [System.Collections.IDictionary] | Should -BeTrue
+        $connector.Settings['ALM_PASS'] | Should -BeOfType [securestring]
+        $connector.Settings.alm_server | Should -Be 'jira.example.com'
+        $connector.Settings[1] | Should -Be 'jira.example.com'
+        @($connector.Settings.GetEnumerator() | Select-Object -First 2 | ForEach-Object { "$($_.Key)=$($_.Value)" }) | Should -Be @('alm_method=https', 'alm_server=jira.example.com')
+        $json = $connector.Settings | ConvertTo-Json -Compress | ConvertFrom-Json
+        @($json.PSObject.Properties.Name) | Should -Be @($connector.Settings.Keys)
+        $json.alm_max_results | Should -Be 100
+        { $connector.Settings.alm_server = 'other.example.com' } | Should -Throw '*read-only*'
+        $connector.Settings.alm_server | Should -Be 'jira.example.com'
+    }
+
     It 'gets connectors by id; an unknown id is a non-terminating ObjectNotFound' {
         $server = New-TestServer
         $connectors = Get-SdeAlmConnector 3, 99, 1 -Connection $server.Connection -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -175,11 +196,11 @@ Describe 'Get-SdeAlmConnection' {
         @(Get-SdeAlmConnection -Connection $server.Connection).Count | Should -Be 4
     }
 
-    It 'shows a table of Id, ProjectId, Alias, PluginId, Frequency' {
+    It 'shows a table of Id, ProjectId, Alias, PluginId, ConnectorId, Frequency' {
         $server = New-TestServer
         $table = Get-SdeAlmConnection 1 -Connection $server.Connection | Format-Table | Out-String -Width 200
-        $table | Should -Match 'Id\s+ProjectId\s+Alias\s+PluginId\s+Frequency'
-        $table | Should -Match '1\s+1\s+Payments JIRA\s+jira\s+daily'
+        $table | Should -Match 'Id\s+ProjectId\s+Alias\s+PluginId\s+ConnectorId\s+Frequency'
+        $table | Should -Match '1\s+1\s+Payments JIRA\s+jira\s+1\s+daily'
     }
 }
 
@@ -232,6 +253,170 @@ Describe 'Secrets' {
     }
 }
 
+Describe 'Secrets given back as settings' {
+    BeforeAll {
+        function ConvertTo-OrderedSetting {
+            # The properties of an object (an Import-Csv row, a ConvertFrom-Json object) as an [ordered] dictionary, values as they are.
+            param($InputObject)
+            $setting = [ordered]@{}
+            foreach ($property in $InputObject.PSObject.Properties) { $setting[$property.Name] = $property.Value }
+            $setting
+        }
+    }
+
+    It 'refuses a secret that went through <Form>, naming the field, and sends nothing, even with -SkipValidation' -ForEach @(
+        @{ Form = 'ConvertTo-Json | ConvertFrom-Json -AsHashtable'; Read = { param($c) ($c | ConvertTo-Json -Depth 5 | ConvertFrom-Json -AsHashtable).Settings } }
+        @{ Form = 'ConvertTo-Json at its default -Depth'; Read = { param($c) ($c | ConvertTo-Json | ConvertFrom-Json -AsHashtable).Settings } }
+        @{ Form = 'ConvertFrom-Json objects, as Windows PowerShell reads JSON'; Read = { param($c) ConvertTo-OrderedSetting ($c | ConvertTo-Json -Depth 5 | ConvertFrom-Json).Settings } }
+        @{ Form = 'Export-Csv and Import-Csv'; Read = {
+                param($c)
+                $path = Join-Path $TestDrive "settings-$([guid]::NewGuid().ToString('n')).csv"
+                [pscustomobject]$c.Settings | Export-Csv -Path $path
+                ConvertTo-OrderedSetting (Import-Csv -Path $path)
+            }
+        }
+        @{ Form = 'the Format-List view'; Read = {
+                param($c)
+                $setting = [ordered]@{}
+                foreach ($match in [regex]::Matches(($c | Format-List | Out-String -Width 300), '(?m)^(?:Settings\s*:\s*|\s+)(\w+) = (.*?)\s*$')) {
+                    $setting[$match.Groups[1].Value] = $match.Groups[2].Value
+                }
+                $setting
+            }
+        }
+    ) {
+        $server = New-TestServer
+        $connector = Get-SdeAlmConnector 1 -Connection $server.Connection
+        $setting = & $Read $connector
+        $setting.Contains('alm_pass') | Should -BeTrue
+        $setting.Contains('alm_server') | Should -BeTrue
+        foreach ($skip in @{}, @{ SkipValidation = $true }) {
+            $record = Get-ErrorRecord { New-SdeAlmConnector 'Copy' jira $setting -Connection $server.Connection @skip }
+            $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+            $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $record.Exception.Message | Should -Match 'alm_pass: The value is .*, not a secret'
+            $record.Exception.Message | Should -Not -Match 'jira-secret-T0ken'
+            $record = Get-ErrorRecord { Set-SdeAlmConnector 1 -Setting $setting -Connection $server.Connection @skip }
+            $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+            $record.Exception.Message | Should -Match 'alm_pass: The value is'
+        }
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 1).params.alm_pass | Should -Be 'jira-secret-T0ken'
+        $connector.Settings['alm_pass'] | Should -BeOfType [securestring]
+    }
+
+    It 'takes the secret back from Export-Clixml and Import-Clixml, which keep the SecureString itself' {
+        # (On Linux and macOS, PowerShell writes a SecureString to Clixml unencrypted, as hex UTF-16: the file holds the secret.)
+        $server = New-TestServer
+        $path = Join-Path $TestDrive 'connector.clixml'
+        Get-SdeAlmConnector 1 -Connection $server.Connection | Export-Clixml -Path $path
+        $back = Import-Clixml -Path $path
+        $back.Settings['alm_pass'] | Should -BeOfType [securestring]
+        $copy = New-SdeAlmConnector 'From Clixml' jira $back.Settings -Connection $server.Connection
+        $copy.Settings['alm_pass'] | Should -BeOfType [securestring]
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ $copy.Id).params.alm_pass | Should -Be 'jira-secret-T0ken'
+    }
+}
+
+Describe 'Settings as objects' {
+    It 'takes the object ConvertFrom-Json makes (Windows PowerShell has no -AsHashtable), in its property order' {
+        $server = New-TestServer
+        $json = '{"alm_server": "jira.test.example", "alm_user": "bot@example.com", "alm_pass": "json-S3cret", "how_tos_in_scope": true, "alm_phases": ["requirements", "testing"]}'
+        $new = New-SdeAlmConnector 'From JSON' jira ($json | ConvertFrom-Json) -Connection $server.Connection
+        $new.Settings['alm_pass'] | Should -BeOfType [securestring]
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ $new.Id
+        @($stored.params.PSObject.Properties.Name)[0..4] | Should -Be @('alm_server', 'alm_user', 'alm_pass', 'how_tos_in_scope', 'alm_phases')
+        $stored.params.alm_pass | Should -Be 'json-S3cret'
+        $stored.params.alm_phases | Should -Be 'requirements,testing'
+        Set-SdeAlmConnector $new.Id -Setting ('{"alm_user": "other@example.com"}' | ConvertFrom-Json) -Connection $server.Connection
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ $new.Id).params.alm_user | Should -Be 'other@example.com'
+        Test-SdeAlmPluginSetting jira ($json | ConvertFrom-Json) -Scope system -Connection $server.Connection -Quiet | Should -BeTrue
+    }
+
+    It 'judges a nested object from ConvertFrom-Json by the field''s type, without showing it' {
+        $server = New-TestServer
+        $setting = '{"alm_server": {"host": "hidden.example.com"}, "alm_user": "u", "alm_pass": "p"}' | ConvertFrom-Json
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Nested' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match 'alm_server: A string field takes text, not an object with properties \(PSCustomObject\)\.'
+        $record.Exception.Message | Should -Not -Match 'hidden'
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 0
+    }
+
+    It 'refuses <Name> for -Setting of <Command>, naming its type and never its value' -ForEach @(
+        @{ Name = 'text'; Command = 'New-SdeAlmConnector'; Run = { param($c) New-SdeAlmConnector 'x' jira 'alm_pass=hidden-S3cret' -Connection $c }; Type = 'text \(a String\)' }
+        @{ Name = 'a list'; Command = 'Set-SdeAlmConnector'; Run = { param($c) Set-SdeAlmConnector 1 -Setting @(@{ alm_pass = 'hidden-S3cret' }) -Connection $c }; Type = 'a list \(Object\[\]\)' }
+        # Its -Setting shares position 0 with -PluginId of another set: PowerShell's conversion error carries the refusal.
+        @{ Name = 'a number'; Command = 'Test-SdeAlmPluginSetting'; Run = { param($c) Test-SdeAlmPluginSetting jira 42 -Connection $c }; Type = 'a System.Int32'; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument' }
+        @{ Name = 'text'; Command = 'Test-SdeAlmPluginSetting'; Run = { param($c) Test-SdeAlmPluginSetting -PluginId jira -Setting 'alm_pass=hidden-S3cret' -Connection $c }; Type = 'text \(a String\)'; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument' }
+        @{ Name = 'a SecureString'; Command = 'Test-SdeAlmConnector'; Run = { param($c) Test-SdeAlmConnector -PluginId jira -Setting (ConvertTo-SecureString 'hidden-S3cret' -AsPlainText -Force) -Connection $c }; Type = 'a System.Security.SecureString' }
+        @{ Name = 'a CSV row''s text, piped'; Command = 'New-SdeAlmConnection'; Run = { param($c) [pscustomobject]@{ ProjectId = 5; ConnectorId = 1; Alias = 'x'; Setting = 'alm_project=hidden-S3cret' } | New-SdeAlmConnection -Connection $c }; Type = 'text \(a String\)' }
+        @{ Name = 'a date'; Command = 'Set-SdeAlmConnection'; Run = { param($c) Set-SdeAlmConnection 1 -Setting (Get-Date) -Connection $c }; Type = 'a System.DateTime' }
+    ) {
+        $server = New-TestServer
+        $record = Get-ErrorRecord { & $Run $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike "$(if ($ErrorId) { $ErrorId } else { 'ParameterArgumentTransformationError' }),*"
+        $record.CategoryInfo.Category | Should -Be $(if ($Category) { $Category } else { 'InvalidData' })
+        $record.Exception.Message | Should -Match "-Setting takes a dictionary of settings .* or an object from ConvertFrom-Json, not $Type\."
+        $record.Exception.Message | Should -Not -Match 'hidden-S3cret'
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Copies' {
+    It 'copies an ALM connection into another project: Get-SdeAlmConnection -Id 1 | New-SdeAlmConnection -ProjectId 77, secrets included' {
+        $server = New-TestServer
+        # A project-level secret, so that the copy has one to carry (a warning: alm_pass is a system field).
+        Set-SdeAlmConnection 1 -Setting @{ alm_pass = (New-Secret) } -Connection $server.Connection -WarningAction SilentlyContinue
+        $copy = Get-SdeAlmConnection -Id 1 -Connection $server.Connection | New-SdeAlmConnection -ProjectId 77 -WarningAction SilentlyContinue
+        $copy.ProjectId | Should -Be 77
+        $store = Get-Store $server.Scenario
+        $original = $store.connections | Where-Object id -EQ 1
+        $stored = $store.connections | Where-Object id -EQ $copy.Id
+        $stored.project | Should -Be 77
+        $stored.connector | Should -Be $original.connector
+        $stored.alias | Should -Be 'Payments JIRA'
+        $stored.frequency | Should -Be 'daily'
+        ($stored.params | ConvertTo-Json -Compress) | Should -Be ($original.params | ConvertTo-Json -Compress)
+        $stored.params.alm_pass | Should -Be $NewSecret
+        @($store.connections | Where-Object project -EQ 1).Count | Should -Be 1
+    }
+
+    It 'copies a connector: Get-SdeAlmConnector -Id <Id> | New-SdeAlmConnector -Name copy, secrets and reachability included' -ForEach @(
+        @{ Id = 1; Secret = 'alm_pass' }
+        @{ Id = 2; Secret = 'alm_pass' }
+        @{ Id = 3; Secret = 'alm_api_token' }
+    ) {
+        $server = New-TestServer
+        $copy = Get-SdeAlmConnector -Id $Id -Connection $server.Connection | New-SdeAlmConnector -Name copy
+        $copy.Name | Should -Be 'copy'
+        $store = Get-Store $server.Scenario
+        $original = $store.connectors | Where-Object id -EQ $Id
+        $stored = $store.connectors | Where-Object id -EQ $copy.Id
+        $stored.system.id | Should -Be $original.system.id
+        $stored.inaccessible | Should -Be $original.inaccessible
+        ($stored.params | ConvertTo-Json -Compress) | Should -Be ($original.params | ConvertTo-Json -Compress)
+        $stored.params.$Secret | Should -BeIn $SeededSecrets
+    }
+
+    It 'leaves the server''s own keys (last_successful_run) out of a copy on a current server, and says so' {
+        $server = New-TestServer 'issuetracker'
+        $source = Get-SdeAlmConnection -Id 1 -Connection $server.Connection
+        $source.Settings.Contains('last_successful_run') | Should -BeTrue
+        $VerbosePreference = 'Continue'
+        $verbose = @($source | New-SdeAlmConnection -ProjectId 77 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $VerbosePreference = 'SilentlyContinue'
+        $verbose | Should -Contain "ALM connection 'Payments JIRA' of project 77: last_successful_run: left out, not a field of plugin 'jira' on this server: the settings are those of a connector or ALM connection as read, where such a key is the server's own record, not a setting."
+        $stored = (Get-Store $server.Scenario).connections | Where-Object project -EQ 77
+        $stored.params.issue_tracker_project | Should -Be 'PAY'
+        # The same copy from a script's own dictionary still refuses the key, as a typo would be.
+        $own = [ordered]@{}
+        foreach ($entry in $source.Settings.GetEnumerator()) { $own[$entry.Key] = $entry.Value }
+        $record = Get-ErrorRecord { New-SdeAlmConnection 78 1 'Own' -Setting $own -Connection $server.Connection }
+        $record.Exception.Message | Should -Match "last_successful_run: 'last_successful_run' is not a field of plugin 'jira'"
+    }
+}
+
 Describe 'New-SdeAlmConnector' {
     It 'creates a connector: keys spelt as the catalog spells them, JSON Booleans, checkbox lists joined, secrets sent as text' {
         $server = New-TestServer
@@ -273,6 +458,18 @@ Describe 'New-SdeAlmConnector' {
         $message | Should -Match "Did you mean 'alm_server'"
         $message | Should -Match "how_tos_in_scope: 'maybe' is not a Boolean"
         $message | Should -Match 'nothing was sent'
+        Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/plugins/alm/')
+    }
+
+    It 'refuses a value of the wrong shape, even one PowerShell could turn into text, and sends nothing' {
+        $server = New-TestServer
+        $setting = New-JiraSetting
+        $setting.alm_server = @{ host = 'jira.test.example' }
+        $setting.alm_phases = @('requirements', (Get-Date))
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Shapes' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match 'alm_server: A string field takes text, not a dictionary\.'
+        $record.Exception.Message | Should -Match 'alm_phases: A checkbox field takes option values, as a list or as comma-separated text, not a list that holds a date\.'
         Get-RequestLine $server.Scenario | Should -Be @('GET api/v2/plugins/alm/')
     }
 
@@ -416,6 +613,23 @@ Describe 'Set-SdeAlmConnector' {
         Get-MethodCount $first.Scenario 'PATCH' | Should -Be 0
     }
 
+    It 'refuses to merge settings the server did not show, even with -SkipValidation, so nothing is wiped' {
+        # Sent alone, the partial params would replace the stored ones whole: the simulator accepts them for github.
+        $server = New-TestServer 'noconnectorparams'
+        $record = Get-ErrorRecord { Set-SdeAlmConnector 3 -Setting @{ alm_api_token = (New-Secret) } -SkipValidation -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdePermissionDenied,*'
+        $record.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $record.Exception.Message | Should -Match 'did not show the settings of ALM connector 3'
+        $record.Exception.Message | Should -Match 'Nothing was sent'
+        @((Get-Journal $server.Scenario).requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ 3
+        $stored.params.alm_close_reason | Should -Be 'completed'
+        $stored.params.alm_api_token | Should -Be 'ghp_simulatorToken0123456789'
+        # What needs no merge still goes.
+        Set-SdeAlmConnector 3 -Name 'GitHub.com' -SkipValidation -Connection $server.Connection
+        ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 3).name | Should -Be 'GitHub.com'
+    }
+
     It 'reports an unknown id as a non-terminating ObjectNotFound' {
         $server = New-TestServer
         Set-SdeAlmConnector 77 -Name 'x' -Connection $server.Connection -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -537,6 +751,18 @@ Describe 'Set-SdeAlmConnection' {
         Get-MethodCount $server.Scenario 'PATCH' | Should -Be 0
     }
 
+    It 'judges only what it is given: the server''s own keys (last_successful_run) and values pass' {
+        $server = New-TestServer 'issuetracker'
+        $before = Get-SdeAlmConnection 1 -Connection $server.Connection
+        $before.Settings.Contains('last_successful_run') | Should -BeTrue
+        $updated = $before | Set-SdeAlmConnection -Setting @{ issue_tracker_issue_type = 'Task' } -PassThru
+        $updated.Settings.issue_tracker_issue_type | Should -Be 'Task'
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        $stored.params.issue_tracker_issue_type | Should -Be 'Task'
+        $stored.params.issue_tracker_project | Should -Be 'PAY'
+        Get-MethodCount $server.Scenario 'PATCH' | Should -Be 1
+    }
+
     It 'refuses to merge settings it may not read, so nothing is wiped' {
         $server = New-TestServer 'noparams'
         $record = Get-ErrorRecord { Set-SdeAlmConnection 1 -Setting @{ alm_project = 'NEW' } -Connection $server.Connection }
@@ -570,10 +796,10 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
 
     It 'checks settings against that server''s own field names' {
         $server = New-TestServer 'issuetracker'
-        $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira (New-JiraSetting) -Connection $server.Connection }
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Old names' jira @{ alm_user = 'u'; alm_pass = (New-Secret) } -Connection $server.Connection }
         $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
-        $record.Exception.Message | Should -Match "'alm_server' is not a field of plugin 'jira'"
-        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required'
+        $record.Exception.Message | Should -Match 'issue_tracker_server: The field is required but missing'
+        $record.Exception.Message | Should -Not -Match 'alm_user|alm_pass'
     }
 
     It 'changes an ALM connection whose params hold last_successful_run, which is no catalog field, and keeps it out of the check' {
@@ -597,6 +823,109 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
     }
 }
 
+Describe 'Scripts written for the other generation of names' {
+    BeforeAll {
+        function Get-VerboseText {
+            # The verbose records a command writes, as text.
+            param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+            $VerbosePreference = 'Continue'
+            @(& $ScriptBlock 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        }
+
+        function Get-ParamName {
+            # The param names the store holds for a connector or ALM connection: what the server was sent.
+            param($Stored)
+            @($Stored.params.PSObject.Properties.Name)
+        }
+    }
+
+    It 'creates a connector from alm_* settings on a server of issue-tracker names, sending only its names, and says so' {
+        $server = New-TestServer 'issuetracker'
+        $setting = New-JiraSetting
+        $setting.conflict_policy = 'alm'
+        $setting.alm_phases = 'requirements', 'testing'
+        $verbose = Get-VerboseText { $null = New-SdeAlmConnector 'Old script' jira $setting -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connector 'Old script': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+        $verbose | Should -Contain "ALM connector 'Old script': alm_pass -> issue_tracker_pass: this server uses the issue-tracker names"
+        $verbose | Should -Contain "ALM connector 'Old script': conflict_policy: 'alm' -> 'issue_tracker': this server uses the issue-tracker names"
+        $stored = (Get-Store $server.Scenario).connectors | Where-Object id -EQ 4
+        Get-ParamName $stored | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $stored.params.issue_tracker_server | Should -Be 'jira.test.example'
+        $stored.params.issue_tracker_user | Should -Be 'bot@example.com'
+        $stored.params.issue_tracker_pass | Should -Be $NewSecret
+        $stored.params.issue_tracker_phases | Should -Be 'requirements,testing'
+        $stored.params.conflict_policy | Should -Be 'issue_tracker'
+    }
+
+    It 'changes a connector and an ALM connection with alm_* settings, keeping the server''s names' {
+        $server = New-TestServer 'issuetracker'
+        $verbose = Get-VerboseText { Set-SdeAlmConnector 1 -Setting @{ alm_server = 'jira2.example.com'; conflict_policy = 'alm' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connector 1 'Jira Cloud': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+        $verbose = Get-VerboseText { Set-SdeAlmConnection 1 -Setting @{ alm_issue_type = 'Task' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connection 1 'Payments JIRA': alm_issue_type -> issue_tracker_issue_type: this server uses the issue-tracker names"
+        $store = Get-Store $server.Scenario
+        $connector = $store.connectors | Where-Object id -EQ 1
+        Get-ParamName $connector | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $connector.params.issue_tracker_server | Should -Be 'jira2.example.com'
+        $connector.params.conflict_policy | Should -Be 'issue_tracker'
+        $connector.params.issue_tracker_pass | Should -Be 'jira-secret-T0ken'
+        $connection = $store.connections | Where-Object id -EQ 1
+        Get-ParamName $connection | Where-Object { $_ -like 'alm_*' } | Should -BeNullOrEmpty
+        $connection.params.issue_tracker_issue_type | Should -Be 'Task'
+        $connection.params.issue_tracker_project | Should -Be 'PAY'
+    }
+
+    It 'creates an ALM connection from alm_* settings, unchecked too' {
+        $server = New-TestServer 'issuetracker'
+        $made = New-SdeAlmConnection 77 1 'Old script' -Setting ([ordered]@{ alm_project = 'OLD'; alm_parent_issue = 'OLD-1' }) -SkipValidation -Connection $server.Connection
+        $made.Settings.issue_tracker_project | Should -Be 'OLD'
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ $made.Id
+        @(Get-ParamName $stored) | Should -Be @('issue_tracker_project', 'issue_tracker_parent_issue')
+    }
+
+    It 'sends issue_tracker_* settings to a server of ALM names as its alm_* names' {
+        $server = New-TestServer
+        $verbose = Get-VerboseText { Set-SdeAlmConnection 1 -Setting @{ issue_tracker_issue_type = 'Task' } -Connection $server.Connection }
+        $verbose | Should -Contain "ALM connection 1 'Payments JIRA': issue_tracker_issue_type -> alm_issue_type: this server uses the ALM names of SD Elements 4.x and 5.x"
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        $stored.params.alm_issue_type | Should -Be 'Task'
+        Get-ParamName $stored | Where-Object { $_ -like 'issue_tracker_*' } | Should -BeNullOrEmpty
+    }
+
+    It 'tests unsaved alm_* settings against a server of issue-tracker names as that server spells them' {
+        # Such a server has no testalm path: the check passes (translated), then the test is not offered.
+        $server = New-TestServer 'issuetracker'
+        $verbose = [System.Collections.Generic.List[string]]::new()
+        $thrown = $null
+        try {
+            Test-SdeAlmConnector -PluginId jira -Setting (New-JiraSetting) -Connection $server.Connection -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { $verbose.Add($_.Message) }
+        }
+        catch { $thrown = $_ }
+        $verbose | Should -Contain "ALM connector 'SdeAlm connectivity test': alm_user -> issue_tracker_user: this server uses the issue-tracker names"
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'SdeAlmApiNotFound,*'
+        Get-RequestLine $server.Scenario | Should -Contain 'POST api/v2/connectors/testalm/'
+    }
+
+    It 'still refuses a name neither generation knows, suggesting the server''s name' {
+        $server = New-TestServer 'issuetracker'
+        $setting = New-JiraSetting
+        $setting.alm_sever = 'typo.example.com'
+        $record = Get-ErrorRecord { New-SdeAlmConnector 'Typo' jira $setting -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match "alm_sever: 'alm_sever' is not a field of plugin 'jira'\. Did you mean 'issue_tracker_server'\?"
+        Get-MethodCount $server.Scenario 'POST' | Should -Be 0
+    }
+
+    It 'refuses a field given under both names, even with -SkipValidation' {
+        $server = New-TestServer 'issuetracker'
+        $record = Get-ErrorRecord { Set-SdeAlmConnector 1 -Setting ([ordered]@{ issue_tracker_server = 'a.example.com'; alm_server = 'b.example.com' }) -SkipValidation -Connection $server.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmSettingInvalid,*'
+        $record.Exception.Message | Should -Match "issue_tracker_server: 'issue_tracker_server' and 'alm_server' name one field on this server"
+        Get-MethodCount $server.Scenario 'PATCH' | Should -Be 0
+    }
+}
+
 Describe 'Tab completion of connectors' {
     BeforeAll {
         # The newest server connection is the current one, which completion uses.
@@ -606,6 +935,7 @@ Describe 'Tab completion of connectors' {
     It 'completes <Line> with connector ids, the name as tooltip' -ForEach @(
         @{ Line = 'Get-SdeAlmConnector ' }
         @{ Line = 'Set-SdeAlmConnector -Id ' }
+        @{ Line = 'Remove-SdeAlmConnector ' }
         @{ Line = 'New-SdeAlmConnection -ProjectId 1 -ConnectorId ' }
     ) {
         $completions = @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches)
@@ -622,5 +952,122 @@ Describe 'Tab completion of connectors' {
     It 'completes -PluginId of the connector cmdlets with catalog ids' {
         $line = 'New-SdeAlmConnector -Name x -PluginId ji'
         @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('jira')
+    }
+}
+
+Describe 'Remove-SdeAlmConnection and Remove-SdeAlmConnector' {
+    It 'asks before it removes anything: ConfirmImpact High, -WhatIf and -Confirm for <Name>' -ForEach @(
+        @{ Name = 'Remove-SdeAlmConnection' }
+        @{ Name = 'Remove-SdeAlmConnector' }
+    ) {
+        $attribute = (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'removes an ALM connection by id, and its jobs with it: one GET, then one DELETE' {
+        $server = New-TestServer
+        $verbose = Remove-SdeAlmConnection 3 -Connection $server.Connection -Confirm:$false -Verbose 4>&1 | ForEach-Object Message
+        $verbose | Should -Contain "Removed ALM connection 3 'Legacy Trac' of project 2 on $($server.Connection.Server)."
+        $store = Get-Store $server.Scenario
+        @($store.connections.id) | Should -Be @(1, 2, 4)
+        @($store.jobs | Where-Object connection -EQ 3) | Should -BeNullOrEmpty
+        @(Get-RequestLine $server.Scenario | Where-Object { $_ -like '* api/v2/connections/*' }) |
+            Should -Be @('GET api/v2/connections/alm/3/', 'DELETE api/v2/connections/alm/3/')
+    }
+
+    It 'sends nothing under -WhatIf, and reads what it would remove' {
+        $server = New-TestServer
+        Get-SdeAlmConnection -Connection $server.Connection | Remove-SdeAlmConnection -WhatIf
+        Remove-SdeAlmConnector 1, 2, 3 -Connection $server.Connection -WhatIf
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 0
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3, 4)
+        @((Get-Store $server.Scenario).connectors.id) | Should -Be @(1, 2, 3)
+    }
+
+    It 'reports removing twice as ObjectNotFound, without sending the second DELETE' {
+        $server = New-TestServer
+        $connection = Get-SdeAlmConnection 4 -Connection $server.Connection
+        $connection | Remove-SdeAlmConnection -Confirm:$false
+        $connection | Remove-SdeAlmConnection -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeAlmConnectionNotFound,SdeAlm.Commands.RemoveSdeAlmConnectionCommand')
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 4
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 1
+    }
+
+    It 'goes on after an unknown id and removes the others' {
+        $server = New-TestServer
+        Remove-SdeAlmConnection 77, 4 -Connection $server.Connection -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeAlmConnectionNotFound,SdeAlm.Commands.RemoveSdeAlmConnectionCommand')
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3)
+    }
+
+    It 'removes a piped connector from the server it was read from, once no ALM connection uses it' {
+        $first = New-TestServer
+        $second = New-TestServer
+        Get-SdeAlmConnection 4 -Connection $first.Connection | Remove-SdeAlmConnection -Confirm:$false
+        Get-SdeAlmConnector 3 -Connection $first.Connection | Remove-SdeAlmConnector -Confirm:$false
+        @((Get-Store $first.Scenario).connectors.id) | Should -Be @(1, 2)
+        Get-RequestLine $second.Scenario | Should -BeNullOrEmpty
+    }
+
+    It 'gives the server''s words for a connector still used by ALM connections, and goes on' {
+        $server = New-TestServer
+        Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false
+        Get-SdeAlmConnector 1, 3 -Connection $server.Connection | Remove-SdeAlmConnector -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeBadRequest,SdeAlm.Commands.RemoveSdeAlmConnectorCommand')
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -BeLike '*The server said: Cannot delete connector "Jira Cloud": it is used by 2 ALM connection(s) (1, 2). Remove those ALM connections first (Get-SdeAlmConnection | Where-Object ConnectorId -EQ 1 | Remove-SdeAlmConnection), or point them at another connector.'
+        @((Get-Store $server.Scenario).connectors.id) | Should -Be @(1, 2)
+    }
+
+    It 'says the server does not allow removing through the API when DELETE is <Answer>, and stops' -ForEach @(
+        @{ Answer = '405'; Option = 'nodelete'; Words = 'DELETE answered 405 (method not allowed)' }
+        @{ Answer = '404 for an ALM connection that exists'; Option = 'deletenotfound'; Words = 'DELETE answered 404 although ALM connection 3 exists' }
+    ) {
+        $server = New-TestServer $Option
+        $record = Get-ErrorRecord { Get-SdeAlmConnection 3, 4 -Connection $server.Connection | Remove-SdeAlmConnection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -Be 'SdeAlmRemoveNotAllowed,SdeAlm.Commands.RemoveSdeAlmConnectionCommand'
+        $record.CategoryInfo.Category | Should -Be 'NotImplemented'
+        $record.TargetObject | Should -Be 3
+        $record.Exception.Message | Should -BeExactly ("SD Elements at $($server.Connection.Server) does not allow removing an ALM connection through its API: $Words. " +
+            "SD Elements does not document removing ALM connections through the API; remove ALM connection 3 in SD Elements' web interface.")
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 1 -Because 'every ALM connection would fail alike, so the command stops'
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3, 4)
+    }
+
+    It 'sends one DELETE after a 502 and says the ALM connection may have been removed, and how to check' {
+        $server = New-TestServer 'writefail=502'
+        $record = Get-ErrorRecord { Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeWriteOutcomeUnknown,*'
+        $record.Exception.Message | Should -Match 'Run Get-SdeAlmConnection -Id 4 to see whether it was removed\.$'
+        Get-MethodCount $server.Scenario 'DELETE' | Should -Be 1
+        @((Get-Store $server.Scenario).connections.id) | Should -Be @(1, 2, 3)
+    }
+
+    It 'names the "Edit ALM connections" permission on a 403' {
+        $server = New-TestServer 'noparams'
+        $record = Get-ErrorRecord { Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdePermissionDenied,*'
+        $record.Exception.Message | Should -Match 'Edit ALM connections'
+    }
+
+    It 'refuses a piped connector with -Connection to another server, before any request' {
+        $first = New-TestServer
+        $second = New-TestServer
+        $connector = Get-SdeAlmConnector 3 -Connection $first.Connection
+        $record = Get-ErrorRecord { $connector | Remove-SdeAlmConnector -Connection $second.Connection -Confirm:$false }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeServerConnectionMismatch,*'
+        Get-RequestLine $second.Scenario | Should -BeNullOrEmpty
+        Get-MethodCount $first.Scenario 'DELETE' | Should -Be 0
+    }
+
+    It 'uses the issue-tracker paths of current releases' {
+        $server = New-TestServer 'issuetracker'
+        Remove-SdeAlmConnection 4 -Connection $server.Connection -Confirm:$false
+        Remove-SdeAlmConnector 3 -Connection $server.Connection -Confirm:$false
+        @(Get-RequestLine $server.Scenario | Where-Object { $_ -like 'DELETE *' }) |
+            Should -Be @('DELETE api/v2/connections/issue-tracker/4/', 'DELETE api/v2/connectors/issue-tracker/3/')
     }
 }

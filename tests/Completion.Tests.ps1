@@ -35,7 +35,7 @@ Describe 'Tab completion' {
         }
 
         It 'completes after a wildcard in the word' {
-            @((Get-Completion 'Get-SdeAlmPlugin -Id *ub').CompletionText) | Should -Be @($Catalog.id | Where-Object { $_ -like '*ub*' })
+            @((Get-Completion 'Get-SdeAlmPlugin -Id *ub').CompletionText) | Should -Be @(Select-Expected $Catalog.id { $_ -like '*ub*' })
         }
 
         It 'uses the -Connection on the line rather than the current one' {
@@ -85,24 +85,25 @@ Describe 'Tab completion' {
         }
 
         It 'completes -Name from the plugin named on the line' {
-            $expected = @($AllRaw | Where-Object { $_.PluginId -eq 'trac' -and $_.Field.name -like 'alm_*' } | ForEach-Object { $_.Field.name })
+            $expected = @(Select-Expected @($AllRaw | Where-Object PluginId -EQ 'trac') { $_.Field.name -like 'alm_*' } | ForEach-Object { $_.Field.name })
             @((Get-Completion 'Get-SdeAlmPluginField trac -Name alm_').CompletionText) | Should -Be $expected
         }
 
         It 'completes -Name within the -Section and -Scope already on the line' {
-            $expected = @($AllRaw | Where-Object { $_.PluginId -eq 'jira' -and $_.Section -eq 'Credentials' } | ForEach-Object { $_.Field.name })
+            $jira = @($AllRaw | Where-Object PluginId -EQ 'jira')
+            $expected = @(Select-Expected $jira { $_.Section -eq 'Credentials' } | ForEach-Object { $_.Field.name })
             @((Get-Completion 'Get-SdeAlmPluginField jira -Section Credentials -Name ').CompletionText) | Should -Be $expected
-            $expected = @($AllRaw | Where-Object { $_.PluginId -eq 'jira' -and $_.Field.scope -contains 'project' } | ForEach-Object { $_.Field.name })
+            $expected = @(Select-Expected $jira { $_.Field.scope -contains 'project' } | ForEach-Object { $_.Field.name })
             @((Get-Completion 'Get-SdeAlmPluginField jira -Scope project -Name ').CompletionText) | Should -Be $expected
         }
 
         It 'completes -Name from every plugin, each name once, when no plugin is named' {
-            $expected = @($AllRaw.Field.name | Where-Object { $_ -like 'alm_p*' } | Select-Object -Unique)
+            $expected = @(Select-Expected $AllRaw.Field.name { $_ -like 'alm_p*' } | Select-Object -Unique)
             @((Get-Completion 'Get-SdeAlmPluginField -Name alm_p').CompletionText) | Should -Be $expected
         }
 
         It 'completes from plugins named by a wildcard' {
-            $expected = @($AllRaw | Where-Object { $_.PluginId -like 'j*' -and $_.Section -like 'S*' } | ForEach-Object Section | Select-Object -Unique)
+            $expected = @(Select-Expected $AllRaw { $_.PluginId -like 'j*' -and $_.Section -like 'S*' } | ForEach-Object Section | Select-Object -Unique)
             @((Get-Completion 'Get-SdeAlmPluginField j* -Section S').ListItemText) | Should -Be $expected
         }
     }

@@ -123,11 +123,11 @@ Describe 'Get-SdeConnection and Disconnect-Sde' {
         @{ Command = 'Get-SdeAlmPlugin' }
         @{ Command = 'Get-SdeAlmPluginField' }
     ) {
-        Disconnect-Sde
+        Disconnect-Sde -All
         $err = Get-ErrorRecord { & $Command }
         $err.FullyQualifiedErrorId | Should -BeLike 'SdeNotConnected,*'
         $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
-        $err.Exception.Message | Should -Match 'Connect-Sde'
+        $err.Exception.Message | Should -BeExactly 'You are not connected to SD Elements. Run Connect-Sde first (for example: Connect-Sde -Server sde.example.com), or pass -Connection.'
         $err.TargetObject | Should -Be $Command
     }
 
@@ -192,6 +192,48 @@ Describe 'Several connections' {
         $all[0] | Select-SdeConnection
         [object]::ReferenceEquals((Get-SdeConnection), $older) | Should -BeTrue
         @((Get-SdeAlmPlugin -Id trac).Id) | Should -Be 'trac'
+    }
+
+    It 'closes every open connection, current or not, with Disconnect-Sde -All' {
+        $first = Connect-TestSde
+        $second = Connect-TestSde -Parameters @{ NotCurrent = $true }
+        $third = Connect-TestSde
+        $verbose = Disconnect-Sde -All -Verbose 4>&1
+        $first.IsOpen, $second.IsOpen, $third.IsOpen | Should -Be @($false, $false, $false)
+        Get-SdeConnection | Should -BeNullOrEmpty
+        @(Get-SdeConnection -All).Count | Should -Be 0
+        @($verbose | ForEach-Object Message) | Should -Be @(1..3 | ForEach-Object { "Disconnected from $SimulatorUrl." })
+        $err = Get-ErrorRecord { Get-SdeAlmPlugin }
+        $err.Exception.Message | Should -BeLike 'You are not connected to SD Elements. Run Connect-Sde first*'
+    }
+
+    It 'does nothing with Disconnect-Sde -All when no connection is open' {
+        $verbose = Disconnect-Sde -All -Verbose 4>&1
+        @($verbose | ForEach-Object Message) | Should -Be @('No connection to SD Elements is open; nothing to disconnect.')
+    }
+
+    It 'says that the current connection was closed and points to Select-SdeConnection while others are open' {
+        $older = Connect-TestSde
+        $null = Connect-TestSde
+        Disconnect-Sde
+        $err = Get-ErrorRecord { Get-SdeAlmPluginField }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeNotConnected,SdeAlm.Commands.GetSdeAlmPluginFieldCommand'
+        $err.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $err.TargetObject | Should -Be 'Get-SdeAlmPluginField'
+        $err.Exception.Message | Should -Be ("No connection to SD Elements is current: the current one was closed, and no other becomes current by itself. " +
+            "Still open: admin@example.com @ $SimulatorUrl. Make one current with Select-SdeConnection " +
+            '(for example: Get-SdeConnection -All | Select-Object -First 1 | Select-SdeConnection), or pass -Connection.')
+        $older | Select-SdeConnection
+        @((Get-SdeAlmPlugin -Id trac).Id) | Should -Be 'trac'
+    }
+
+    It 'says that no open connection is current when all were opened with -NotCurrent, and lists at most three' {
+        1..4 | ForEach-Object { $null = Connect-TestSde -Parameters @{ NotCurrent = $true; SkipValidation = $true } }
+        $err = Get-ErrorRecord { Get-SdeAlmConnector }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeNotConnected,SdeAlm.Commands.GetSdeAlmConnectorCommand'
+        $err.Exception.Message | Should -Be ("No connection to SD Elements is current: the open ones were opened with Connect-Sde -NotCurrent. " +
+            "Still open: $SimulatorUrl, $SimulatorUrl, $SimulatorUrl and 1 more. Make one current with Select-SdeConnection " +
+            '(for example: Get-SdeConnection -All | Select-Object -First 1 | Select-SdeConnection), or pass -Connection.')
     }
 
     It 'refuses to make a closed connection current' {

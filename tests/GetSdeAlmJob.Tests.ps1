@@ -116,16 +116,18 @@ Describe 'Get-SdeAlmJob' {
         @((Get-Journal $current).requests.path) | Should -Be @('api/v2/users/me/')
     }
 
-    It 'shows Id, AlmConnectionId, LastRun in local time, Succeeded, Automatic and Message cut to the width' {
+    It 'shows Id, AlmConnectionId, LastRun in local time, Status and the whole Message, wrapped to the width' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        $lines = @((Get-SdeAlmJob | Out-String -Width 80) -split "`r?`n" | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^\s*Id\s+AlmConnectionId\s+LastRun\s+Succeeded\s+Automatic\s+Message$'
-        $lines.Count | Should -Be 9
+        $lines = @(Get-ConsoleLine { Get-SdeAlmJob } | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^\s*Id\s+AlmConnectionId\s+LastRun\s+Status\s+Message$'
         $local = ([DateTimeOffset]'2026-11-30T02:00:04.800Z').LocalDateTime.ToString('yyyy-MM-dd HH:mm')
-        $lines[4] | Should -Match ('^\s*4\s+1\s+{0}\s+False\s+True\s+Error: JIRA' -f [regex]::Escape($local))
-        $lines[4] | Should -Match '…$'
-        @($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
+        $row = [array]::FindIndex($lines, [Predicate[string]] { param($line) $line -match '^\s*4\s+1\s' })
+        $lines[$row] | Should -Match ('^\s*4\s+1\s+{0}\s+Failed\s+Error: JIRA answered 401$' -f [regex]::Escape($local))
+        $lines[$row + 1] | Should -Match '^\s{40,}Unauthorized for user$'
+        $lines[$row + 2] | Should -Match '^\s{40,}sde-bot@example\.com\.$'
+        $lines | Should -Not -Match '…'
+        @($lines | Where-Object { $_.Length -gt 79 }) | Should -BeNullOrEmpty
     }
 
     It 'lists the jobs of piped ALM connections, each one''s newest first' {
@@ -146,6 +148,71 @@ Describe 'Get-SdeAlmJob' {
         @($almConnection | Get-SdeAlmJob) | Should -BeNullOrEmpty
         (Get-Journal $first).requests[-1].query | Should -Be 'connection=4'
         @((Get-Journal $second).requests.path) | Should -Be @('api/v2/users/me/')
+    }
+}
+
+Describe 'Jobs and ALM connections piped to Get-SdeAlmConnection' {
+    AfterEach {
+        Disconnect-Sde
+    }
+
+    It 'gives the ALM connection of a piped job, not every ALM connection of its project' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        # Job 3 ran ALM connection 2 of project 2, which also has ALM connection 3.
+        @((Get-SdeAlmJob -Id 3 | Get-SdeAlmConnection).Id) | Should -Be @(2)
+        @((Get-Journal $scenario).requests | Where-Object path -Like 'api/v2/connections/*' | ForEach-Object { "$($_.path)?$($_.query)" }) |
+            Should -Be @('api/v2/connections/alm/2/?')
+    }
+
+    It 'answers "which ALM connections failed?" with each failed one once, read once' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        # Failed jobs, newest first: 6 (ALM connection 2), 7 (3), 4 (1), 2 (3 again).
+        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection).Id) | Should -Be @(2, 3, 1)
+        @((Get-Journal $scenario).requests | Where-Object path -Like 'api/v2/connections/*' | ForEach-Object path) |
+            Should -Be @('api/v2/connections/alm/2/', 'api/v2/connections/alm/3/', 'api/v2/connections/alm/1/')
+        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection -PluginId trac -IncludeLastJob).LastJob.Id) | Should -Be @(7)
+    }
+
+    It 'reads a piped job''s ALM connection from the server connection the job was read from' {
+        $first = New-Scenario
+        $null = Connect-TestSde $first
+        $job = Get-SdeAlmJob -Id 2
+        $second = New-Scenario
+        $null = Connect-TestSde $second
+        @(($job | Get-SdeAlmConnection).Id) | Should -Be @(3)
+        @((Get-Journal $first).requests.path) | Should -Contain 'api/v2/connections/alm/3/'
+        @((Get-Journal $second).requests.path) | Should -Be @('api/v2/users/me/')
+    }
+
+    It 'reports a job whose ALM connection no longer exists as ObjectNotFound and goes on' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        $jobs = Get-SdeAlmJob -Id 4, 3
+        $null = Invoke-RestMethod -Method Delete -Uri "$(Get-ScenarioUrl $scenario)api/v2/connections/alm/1/" -Headers @{ Authorization = "Token $SimulatorToken" }
+        $connections = $jobs | Get-SdeAlmConnection -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($connections.Id) | Should -Be @(2)
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'SdeAlmConnectionNotFound,SdeAlm.Commands.GetSdeAlmConnectionCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject.Id | Should -Be 4
+        $problems[0].Exception.Message | Should -BeExactly "ALM job 4 ran ALM connection 1, which no longer exists on $(Get-ScenarioUrl $scenario)."
+    }
+
+    It 'reads piped ALM connections again, each itself, rather than listing their projects' {
+        $scenario = New-Scenario
+        $null = Connect-TestSde $scenario
+        $stale = Get-SdeAlmConnection -Id 3
+        $fresh = $stale | Get-SdeAlmConnection -IncludeLastJob
+        @($fresh.Id) | Should -Be @(3)
+        $fresh.LastJob.Id | Should -Be 7
+        [object]::ReferenceEquals($fresh, $stale) | Should -BeFalse
+    }
+
+    It 'still lists the projects of piped rows with a ProjectId column' {
+        $null = Connect-TestSde (New-Scenario)
+        @(([pscustomobject]@{ ProjectId = '2' }, [pscustomobject]@{ ProjectId = '3' } | Get-SdeAlmConnection).Id) | Should -Be @(2, 3, 4)
     }
 }
 
@@ -191,13 +258,13 @@ Describe 'Get-SdeAlmConnection -IncludeLastJob' {
         @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/connections/alm/1/').query | Should -Be @('')
     }
 
-    It 'shows LastJobSucceeded in the default table' {
+    It 'shows LastJobSucceeded in the default table of what it read' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
         $lines = @((Get-SdeAlmConnection -IncludeLastJob | Out-String -Width 120) -split "`r?`n" | ForEach-Object TrimEnd | Where-Object { $_ })
-        $lines[0] | Should -Match '\bFrequency\s+LastJobSucceeded$'
-        $lines[2] | Should -Match '^\s*1\s+1\s+Payments JIRA\s+jira\s+daily\s+False$'
-        $lines[3] | Should -Match '^\s*2\s+2\s+Mobile JIRA\s+jira\s+weekly$'
+        $lines[0] | Should -Match '\bConnectorId\s+Frequency\s+LastJobSucceeded$'
+        $lines[2] | Should -Match '^\s*1\s+1\s+Payments JIRA\s+jira\s+1\s+daily\s+False$'
+        $lines[3] | Should -Match '^\s*2\s+2\s+Mobile JIRA\s+jira\s+1\s+weekly$'
     }
 
     It 'runs the nightly check of about_SdeAlm: exit code 1 and a warning per failed ALM connection' {

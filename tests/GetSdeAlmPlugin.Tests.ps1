@@ -62,16 +62,18 @@ Describe 'Get-SdeAlmPlugin' {
     }
 
     It 'filters the list with wildcards in -Id' {
-        $expected = $Ids | Where-Object { $_ -like '*i*' }
+        $expected = @(Select-Expected $Ids { $_ -like '*i*' })
         @((Get-SdeAlmPlugin -Id '*i*').Id) | Should -Be $expected
-        @((Get-SdeAlmPlugin -Id 'TR*').Id) | Should -Be @($Ids | Where-Object { $_ -like 'tr*' })
+        @((Get-SdeAlmPlugin -Id 'TR*').Id) | Should -Be @('trac')
     }
 
     It 'filters on Name with wildcards in -Name' {
-        $expected = @($Catalog | Where-Object name -like '*a*' | ForEach-Object id)
+        $expected = @(Select-Expected $Catalog { $_.name -like '*a*' } | ForEach-Object id)
         @((Get-SdeAlmPlugin -Name '*a*').Id) | Should -Be $expected
         @((Get-SdeAlmPlugin -Name 'jira', 'git*').Id) | Should -Be @('jira', 'github')
-        Get-SdeAlmPlugin -Id trac -Name 'JIRA' | Should -BeNullOrEmpty
+        Get-SdeAlmPlugin -Id trac -Name 'JIRA' -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        @($problems.FullyQualifiedErrorId) | Should -Be @('SdeFilterNoMatch,SdeAlm.Commands.GetSdeAlmPluginCommand')
+        $problems[0].Exception.Message | Should -BeLike "No ALM plugin named by -Id matches -Name 'JIRA'.*"
     }
 
     It 'reports an unknown id as ObjectNotFound and still returns the others' {
@@ -187,9 +189,10 @@ Describe 'Plugin counts as properties' {
         Disconnect-Sde
     }
 
-    It 'gives every plugin SectionCount, FieldCount and Required, the number of its required fields' {
-        $rows = Get-SdeAlmPlugin | ForEach-Object { '{0} {1} {2} {3}' -f $_.Id, $_.SectionCount, $_.FieldCount, $_.Required }
-        $rows | Should -Be @('trac 5 13 5', 'jira 6 22 6', 'github 6 16 4', 'azure-devops 6 14 6', 'kitchen-sink 5 25 1', 'empty 0 0 0')
+    It 'gives every plugin SectionCount, FieldCount and RequiredCount, the number of its required fields, which Required repeats' {
+        $rows = Get-SdeAlmPlugin | ForEach-Object { '{0} {1} {2} {3} {4}' -f $_.Id, $_.SectionCount, $_.FieldCount, $_.RequiredCount, $_.Required }
+        $rows | Should -Be @('trac 5 13 5 5', 'jira 6 22 6 6', 'github 6 16 4 4', 'azure-devops 6 14 6 6', 'kitchen-sink 5 25 1 1', 'empty 0 0 0 0')
+        (Get-SdeAlmPlugin -Id trac).RequiredCount | Should -BeOfType [int]
     }
 
     It 'keeps the plugins with at least one required field under Where required' {
@@ -197,7 +200,9 @@ Describe 'Plugin counts as properties' {
     }
 
     It 'filters, sorts and selects on the counts' {
+        @((Get-SdeAlmPlugin | Where-Object RequiredCount -gt 4).Id) | Should -Be @('trac', 'jira', 'azure-devops')
         @((Get-SdeAlmPlugin | Where-Object Required -gt 4).Id) | Should -Be @('trac', 'jira', 'azure-devops')
+        @((Get-SdeAlmPlugin | Sort-Object RequiredCount, Id).Id) | Should -Be @('empty', 'kitchen-sink', 'github', 'trac', 'azure-devops', 'jira')
         @((Get-SdeAlmPlugin | Sort-Object FieldCount).Id) | Should -Be @('empty', 'trac', 'azure-devops', 'github', 'jira', 'kitchen-sink')
         $selected = Get-SdeAlmPlugin -Id github | Select-Object Id, Required
         "$($selected.Id) $($selected.Required)" | Should -Be 'github 4'
@@ -206,6 +211,7 @@ Describe 'Plugin counts as properties' {
     It 'does not let a script change what the catalog said' {
         $plugin = Get-SdeAlmPlugin -Id trac
         { $plugin.Id = 'other' } | Should -Throw -ExpectedMessage '*ReadOnly*'
+        { $plugin.RequiredCount = 0 } | Should -Throw -ExpectedMessage '*ReadOnly*'
         { $plugin.Required = 0 } | Should -Throw -ExpectedMessage '*ReadOnly*'
         { $plugin.Sections[0].Fields[0].Required = $false } | Should -Throw -ExpectedMessage '*ReadOnly*'
         { $plugin.Sections[0] = $null } | Should -Throw

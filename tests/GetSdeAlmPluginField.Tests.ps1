@@ -17,7 +17,7 @@ Describe 'Get-SdeAlmPluginField' {
         $connection = Connect-TestSde $scenario -Parameters @{ SkipValidation = $true }
         $required = Get-SdeAlmPlugin -Connection $connection | Get-SdeAlmPluginField | Where-Object Required
         (Get-SimulatorRequest $scenario).count | Should -Be 1
-        $expected = $AllRaw | Where-Object { $_.Field.required }
+        $expected = Select-Expected $AllRaw { $_.Field.required }
         @($required | ForEach-Object { "$($_.PluginId)/$($_.Name)" }) | Should -Be @($expected | ForEach-Object { "$($_.PluginId)/$($_.Field.name)" })
         Disconnect-Sde -Connection $connection
     }
@@ -54,19 +54,20 @@ Describe 'Get-SdeAlmPluginField' {
     }
 
     It 'filters on -Name with wildcards' {
-        $expected = $AllRaw | Where-Object { $_.Field.name -like 'alm_p*' -or $_.Field.name -eq 'conflict_policy' }
+        $expected = Select-Expected $AllRaw { $_.Field.name -like 'alm_p*' -or $_.Field.name -eq 'conflict_policy' }
         $fields = Get-SdeAlmPluginField -Name 'ALM_P*', 'conflict_policy'
         @($fields | ForEach-Object { "$($_.PluginId)/$($_.Name)" }) | Should -Be @($expected | ForEach-Object { "$($_.PluginId)/$($_.Field.name)" })
     }
 
     It 'filters on -Section with wildcards' {
-        $expected = $AllRaw | Where-Object { $_.Section -like 'Cred*' }
+        $expected = Select-Expected $AllRaw { $_.Section -like 'Cred*' }
         @((Get-SdeAlmPluginField -Section 'cred*').Name) | Should -Be @($expected.Field.name)
-        @((Get-SdeAlmPluginField trac -Section '').Name) | Should -Be @($AllRaw | Where-Object { $_.PluginId -eq 'trac' -and $null -eq $_.Section } | ForEach-Object { $_.Field.name })
+        $general = Select-Expected @($AllRaw | Where-Object PluginId -EQ 'trac') { $null -eq $_.Section }
+        @((Get-SdeAlmPluginField trac -Section '').Name) | Should -Be @($general | ForEach-Object { $_.Field.name })
     }
 
     It 'filters on -Scope <Scope>' -ForEach @(@{ Scope = 'system' }, @{ Scope = 'project' }) {
-        $expected = $AllRaw | Where-Object { $_.Field.scope -contains $Scope }
+        $expected = Select-Expected $AllRaw { $_.Field.scope -contains $Scope }
         $fields = Get-SdeAlmPluginField -Scope $Scope
         @($fields | ForEach-Object { "$($_.PluginId)/$($_.Name)" }) | Should -Be @($expected | ForEach-Object { "$($_.PluginId)/$($_.Field.name)" })
     }
@@ -78,13 +79,13 @@ Describe 'Get-SdeAlmPluginField' {
     }
 
     It 'filters on -FieldType' {
-        $expected = $AllRaw | Where-Object { $_.Field.field_type -in 'radio', 'select' }
+        $expected = Select-Expected $AllRaw { $_.Field.field_type -in 'radio', 'select' }
         @((Get-SdeAlmPluginField -FieldType radio, select).Name) | Should -Be @($expected.Field.name)
-        @((Get-SdeAlmPluginField -FieldType '*string').FieldType | Select-Object -Unique) | Should -Be @($AllRaw.Field.field_type | Where-Object { $_ -like '*string' } | Select-Object -Unique)
+        @((Get-SdeAlmPluginField -FieldType '*string').FieldType | Select-Object -Unique) | Should -Be @('string', 'masked_string')
     }
 
     It 'keeps only required fields with -Required, combined with the other filters' {
-        $expected = $AllRaw | Where-Object { $_.Field.required -and $_.PluginId -eq 'trac' -and $_.Field.scope -contains 'system' }
+        $expected = Select-Expected @($AllRaw | Where-Object PluginId -EQ 'trac') { $_.Field.required -and $_.Field.scope -contains 'system' }
         @((Get-SdeAlmPluginField trac -Required -Scope system).Name) | Should -Be @($expected.Field.name)
     }
 }

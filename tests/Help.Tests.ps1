@@ -91,12 +91,17 @@ BeforeAll {
         if ($SetMetadata.Position -eq [int]::MinValue) { 'Named' } else { [string]$SetMetadata.Position }
     }
 
-    function Test-TypeName {
-        # PlatyPS writes the short type name (String[]); accept the full name too. A Nullable parameter
-        # (a filter that is off unless given) is written as the type it holds, as its syntax shows it.
-        param([string] $Documented, [type] $Type)
-        $Type = if ([Nullable]::GetUnderlyingType($Type)) { [Nullable]::GetUnderlyingType($Type) } else { $Type }
-        $Documented -eq $Type.Name -or $Documented -eq $Type.FullName
+    function Get-PlatyPSTypeName {
+        # The Type that PlatyPS writes for a parameter type in schema 2.0.0 markdown (platyPS 0.14, its
+        # GetTypeString), and so in the MAML it compiles: Nullable<T> as the name of T (Int32, Boolean;
+        # the syntax shows <Int32> too), any other constructed generic type as Type.ToString()
+        # (System.Collections.Generic.List`1[System.String]), and every other type by its Name: String[],
+        # SwitchParameter, Nullable`1[] for an array of nullables. Never PowerShell's short names (int,
+        # string) nor full names, which only -UseFullTypeName writes (System.Nullable`1[System.Int32]).
+        param([Parameter(Mandatory)] [type] $Type)
+        if ($Type.Name -eq 'Nullable`1') { return $Type.GenericTypeArguments[0].Name }
+        if ($Type.IsGenericType) { return $Type.ToString() }
+        $Type.Name
     }
 
     function Get-Name {
@@ -149,8 +154,9 @@ BeforeAll {
                 if (-not $block.ContainsKey($key)) { "-${name}: the yaml block has no '${key}:'" }
             }
 
-            if (-not (Test-TypeName $block['Type'] $Parameter.ParameterType)) {
-                "-${name}: Type is '$($block['Type'])' but the parameter is [$($Parameter.ParameterType.Name)]"
+            $platyPSType = Get-PlatyPSTypeName $Parameter.ParameterType
+            if ($block['Type'] -cne $platyPSType) {
+                "-${name}: Type is '$($block['Type'])' but PlatyPS writes '$platyPSType' for the parameter's [$($Parameter.ParameterType)]"
             }
 
             $sets = if ($block['Parameter Sets'] -eq '(All)') { @('__AllParameterSets') } else { @(Split-List $block['Parameter Sets']) }
@@ -265,7 +271,7 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
         $problems = foreach ($entry in $helpParameters) {
             $parameter = $command.Parameters[$entry.name]
             if (-not $parameter) { continue }
-            if (-not (Test-TypeName $entry.type.name $parameter.ParameterType)) { "-$($entry.name): type $($entry.type.name)" }
+            if ($entry.type.name -cne (Get-PlatyPSTypeName $parameter.ParameterType)) { "-$($entry.name): type $($entry.type.name), not $(Get-PlatyPSTypeName $parameter.ParameterType)" }
             $wildcards = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
             if ($entry.globbing -ne $wildcards.ToString().ToLowerInvariant()) { "-$($entry.name): wildcards? $($entry.globbing)" }
             # The parameter list has one entry per parameter; it must match the parameter in one of its sets.
@@ -321,6 +327,39 @@ Describe 'Help of <Name>' -ForEach $cmdlets {
             $target = $link.Groups[2].Value
             if ($target -notmatch '^https?://') { Join-Path $script:DocsFolder $target | Should -Exist }
         }
+    }
+}
+
+Describe 'The Type of a parameter in the help' {
+    It 'is what PlatyPS writes for [<Type>]: <Expected>' -ForEach @(
+        @{ Type = 'Nullable[int]'; Expected = 'Int32' }
+        @{ Type = 'Nullable[bool]'; Expected = 'Boolean' }
+        @{ Type = 'int[]'; Expected = 'Int32[]' }
+        @{ Type = 'string'; Expected = 'String' }
+        @{ Type = 'switch'; Expected = 'SwitchParameter' }
+        @{ Type = 'System.Collections.IDictionary'; Expected = 'IDictionary' }
+        @{ Type = 'SdeAlm.Model.AlmConnection[]'; Expected = 'AlmConnection[]' }
+        @{ Type = 'System.Collections.Generic.List[string]'; Expected = 'System.Collections.Generic.List`1[System.String]' }
+        @{ Type = 'System.Collections.Generic.Dictionary[string, int]'; Expected = 'System.Collections.Generic.Dictionary`2[System.String,System.Int32]' }
+        @{ Type = 'Nullable[int][]'; Expected = 'Nullable`1[]' }
+    ) {
+        # Named as text: the module's types are loaded after discovery.
+        Get-PlatyPSTypeName ([type]$Type) | Should -BeExactly $Expected
+    }
+
+    It 'is checked in every yaml block: <Documented> for Get-SdeAlmJob -ProjectId is <Verdict>' -ForEach @(
+        @{ Documented = 'Int32'; Verdict = 'right' }
+        @{ Documented = 'Nullable[Int32]'; Verdict = 'wrong' }
+        @{ Documented = 'System.Int32'; Verdict = 'wrong' }
+        @{ Documented = 'int'; Verdict = 'wrong' }
+        @{ Documented = 'Int32[]'; Verdict = 'wrong' }
+    ) {
+        $command = Get-Command Get-SdeAlmJob -Module SdeAlm
+        $block = (Get-DocumentedParameter (Read-HelpMarkdown (Join-Path $script:DocsFolder 'Get-SdeAlmJob.md')))['ProjectId'].Blocks[0].Clone()
+        $block['Type'] = $Documented
+        $problems = @(Compare-ParameterBlock $command $command.Parameters['ProjectId'] @($block))
+        if ($Verdict -eq 'right') { $problems | Should -BeNullOrEmpty }
+        else { $problems | Should -Be @("-ProjectId: Type is '$Documented' but PlatyPS writes 'Int32' for the parameter's [System.Nullable[int]]") }
     }
 }
 

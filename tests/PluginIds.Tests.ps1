@@ -30,6 +30,12 @@ Describe 'Plugin ids' {
         $err.Exception.InnerException | Should -BeNullOrEmpty
     }
 
+    It 'suggests nothing for an id unlike every plugin id' {
+        $err = Get-ErrorRecord { Get-SdeAlmPlugin bugzilla }
+        $err.FullyQualifiedErrorId | Should -BeLike 'SdeAlmPluginNotFound,*'
+        $err.Exception.Message | Should -BeLike "There is no ALM plugin with id 'bugzilla' on *. Run Get-SdeAlmPlugin to list the ids."
+    }
+
     It 'goes on after an unknown id' {
         $plugins = @(Get-SdeAlmPlugin nope, trac -ErrorVariable problems -ErrorAction SilentlyContinue)
         @($plugins.Id) | Should -Be @('trac')

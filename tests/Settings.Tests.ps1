@@ -336,12 +336,37 @@ Describe 'Test-SdeAlmPluginSetting' {
             @{ PluginId = 'trac'; Key = 'alm_usr'; Nearest = 'alm_user' }
             @{ PluginId = 'jira'; Key = 'how_to_in_scope'; Nearest = 'how_tos_in_scope' }
             @{ PluginId = 'jira'; Key = 'SDE_MIN_PRIO'; Nearest = 'sde_min_priority' }
-            @{ PluginId = 'github'; Key = 'alm_token'; Nearest = 'alm_user' }
+            @{ PluginId = 'github'; Key = 'alm_token'; Nearest = 'alm_api_token' }
         ) {
             $problems = Get-Problem $PluginId @{ $Key = 'x' } $Key
             $problems.Count | Should -Be 1
             $problems[0].Severity | Should -Be 'Error'
             $problems[0].Message | Should -BeExactly "'$Key' is not a field of plugin '$PluginId'. Did you mean '$Nearest'?"
+        }
+
+        It 'suggests no field for <Key>, unlike every field of <PluginId>, and says where the fields are listed' -ForEach @(
+            @{ PluginId = 'trac'; Key = 'bugzilla' }
+            @{ PluginId = 'kitchen-sink'; Key = 'alm_project' }
+        ) {
+            $problems = Get-Problem $PluginId @{ $Key = 'x' } $Key
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeExactly "'$Key' is not a field of plugin '$PluginId'. Get-SdeAlmPluginField -PluginId $PluginId lists its fields."
+        }
+
+        It 'checks alm_* settings against a catalog of issue-tracker names as that catalog spells them, and says so' {
+            $scenario = New-Scenario 'issuetracker'
+            $current = Connect-TestSde $scenario
+            $setting = [ordered]@{ alm_project = 'P'; alm_server = 's'; alm_user = 'u'; alm_pass = 'p'; conflict_policy = 'alm'; alm_sever = 'x' }
+            $verbose = @(Test-SdeAlmPluginSetting trac $setting -Connection $current -Verbose 4>&1)
+            $result = @($verbose | Where-Object { $_ -is [SdeAlm.Model.AlmPluginSettingTestResult] })[0]
+            $messages = @($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            $messages | Should -Contain "Plugin 'trac': alm_server -> issue_tracker_server: this server uses the issue-tracker names"
+            $messages | Should -Contain "Plugin 'trac': conflict_policy: 'alm' -> 'issue_tracker': this server uses the issue-tracker names"
+            @($result.Problems | ForEach-Object { "$($_.Field): $($_.Message)" }) | Should -Be @("alm_sever: 'alm_sever' is not a field of plugin 'trac'. Did you mean 'issue_tracker_server'?")
+            $setting.Remove('alm_sever')
+            $setting.alm_method = 'ftp'
+            @((Test-SdeAlmPluginSetting trac $setting -Connection $current).Problems.Field) | Should -Be @('issue_tracker_method')
         }
 
         It 'says so when the plugin has no fields' {
@@ -463,6 +488,53 @@ Describe 'Test-SdeAlmPluginSetting' {
             $problems = Get-Problem $Integer.PluginId @{ $field.name = 'lots' } $field.name
             $problems.Count | Should -Be 1
             $problems[0].Message | Should -BeLike "*'lots'*whole number*"
+        }
+
+        It 'reports a dictionary, a date and a list given to text and secret fields, naming what each field takes' {
+            $result = Test-SdeAlmPluginSetting trac @{ alm_server = @{ a = 1 }; alm_user = (Get-Date); alm_pass = @(1, 2) }
+            $result.IsValid | Should -BeFalse
+            @($result.Problems | Where-Object Field -In 'alm_server', 'alm_user', 'alm_pass' | ForEach-Object { "$($_.Severity) $($_.Field): $($_.Message)" }) | Should -Be @(
+                'Error alm_server: A string field takes text, not a dictionary.'
+                'Error alm_user: A string field takes text, not a date.'
+                'Error alm_pass: A masked_string field takes text or a SecureString, not a list.'
+            )
+        }
+
+        It 'reports <Name> given to a <Type> field without showing the value' -ForEach @(
+            @{ Name = 'a dictionary'; Type = 'select'; Field = 'ks_select'; Value = @{ secret = 'hidden-value' } }
+            @{ Name = 'a nested object from ConvertFrom-Json'; Type = 'radio'; Field = 'ks_radio'; Value = ('{"v":"hidden-value"}' | ConvertFrom-Json) }
+            @{ Name = 'a list holding a dictionary'; Type = 'checkbox'; Field = 'ks_checkbox'; Value = @('x', @{ v = 'hidden-value' }) }
+            @{ Name = 'a date'; Type = 'integer'; Field = 'ks_integer'; Value = [datetime]'2026-12-02' }
+            @{ Name = 'a SecureString'; Type = 'boolean'; Field = 'ks_boolean'; Value = (ConvertTo-SecureString 'hidden-value' -AsPlainText -Force) }
+        ) {
+            $problems = Get-Problem kitchen-sink @{ $Field = $Value } $Field
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeLike "A* $Type field takes *, not a*"
+            $problems[0].Message | Should -Not -Match 'hidden-value'
+        }
+
+        It 'reports a secret''s stand-in (<Name>) as an error of its field' -ForEach @(
+            @{ Name = 'the mask of views'; Value = '********' }
+            @{ Name = 'ConvertTo-Json of a SecureString'; Value = ((ConvertTo-SecureString 'pw' -AsPlainText -Force) | ConvertTo-Json | ConvertFrom-Json -AsHashtable) }
+            @{ Name = 'its type name'; Value = 'System.Security.SecureString' }
+        ) {
+            $setting = New-ValidSetting trac
+            $setting.alm_pass = $Value
+            $problems = Get-Problem trac $setting alm_pass
+            $problems.Count | Should -Be 1
+            $problems[0].Severity | Should -Be 'Error'
+            $problems[0].Message | Should -BeLike 'The value is *, not a secret: SdeAlm never writes a secret''s text out*'
+        }
+
+        It 'accepts what the server itself sends: numbers for selects and text, lists for checkboxes, SecureStrings for secrets' {
+            $setting = New-ValidSetting kitchen-sink
+            $setting.ks_select = [long]2
+            $setting.ks_string = 42
+            $setting.ks_checkbox = [object[]]@('x', 'z')
+            $setting.ks_masked = ConvertTo-SecureString 's3cret' -AsPlainText -Force
+            $setting.ks_boolean = 'True'
+            Test-SdeAlmPluginSetting kitchen-sink $setting -Quiet | Should -BeTrue
         }
 
         It 'accepts any value for a field type it does not know' {

@@ -113,6 +113,23 @@ Describe 'Seeded store' {
         $patch.Status | Should -Be 403
         (Get-SimulatorStore $scenario).connections[0].alias | Should -Be 'Payments JIRA'
     }
+
+    It 'omits params of connectors in the noconnectorparams mode, and still lets them be written' {
+        $scenario = New-Scenario 'noconnectorparams'
+        (Invoke-Simulator $scenario 'api/v2/connectors/alm/').Body.results | ForEach-Object {
+            $_.PSObject.Properties.Name | Should -Not -Contain 'params'
+        }
+        $one = Invoke-Simulator $scenario 'api/v2/connectors/alm/3/'
+        $one.Body.name | Should -Be 'GitHub'
+        $one.Body.PSObject.Properties.Name | Should -Not -Contain 'params'
+        $patch = Invoke-Simulator $scenario 'api/v2/connectors/alm/3/' -Method PATCH -Body @{ params = @{ alm_api_token = 'ghp_new' } }
+        $patch.Status | Should -Be 200
+        $patch.Body.PSObject.Properties.Name | Should -Not -Contain 'params'
+        # The store keeps what was written: a partial params PATCH replaced the params whole (with the defaults of required fields).
+        $stored = (Get-SimulatorStore $scenario).connectors[2]
+        @($stored.params.PSObject.Properties.Name) | Should -Be @('alm_api_token', 'alm_method', 'alm_server')
+        (Invoke-Simulator $scenario 'api/v2/connections/alm/1/').Body.params.alm_project | Should -Be 'PAY'
+    }
 }
 
 Describe 'Writes' {

@@ -32,6 +32,27 @@ BeforeAll {
         ConvertTo-SecureString $script:Simulator.Token -AsPlainText -Force
     }
 
+    function New-SmokeScenario {
+        # A context root that selects simulator behaviour (see tests/SdeAlm.Simulator/README.md), unique
+        # to the test so that the simulator's request journal of it is the test's alone.
+        param([string[]] $Option)
+        $prefix = (@($Option) + ('run=' + [guid]::NewGuid().ToString('n'))) -join '/'
+        New-Object psobject -Property @{ Prefix = $prefix; Url = "$($script:Simulator.Url)$prefix/" }
+    }
+
+    function Wait-SmokeRequest {
+        # Returns once the simulator has a request under the scenario that it has not finished
+        # answering (status 0 in its journal): a request known to be under way, not a guessed sleep.
+        param($Scenario)
+        $journal = "$($script:Simulator.Url)_sim/requests?prefix=$([uri]::EscapeDataString($Scenario.Prefix))&detail=1"
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ([DateTime]::UtcNow -lt $deadline) {
+            if (@((Invoke-RestMethod -Uri $journal).requests | Where-Object { $_.status -eq 0 }).Count -gt 0) { return }
+            Start-Sleep -Milliseconds 50
+        }
+        throw "The simulator saw no request under $($Scenario.Prefix) within 30 s."
+    }
+
     function Get-RawPlugin {
         # The plugin list as Invoke-RestMethod sees it: the independent oracle.
         (Invoke-RestMethod -Uri "$($script:Simulator.Url)api/v2/plugins/alm/" -Headers @{ Authorization = "Token $($script:Simulator.Token)" }).results
@@ -160,5 +181,59 @@ Describe 'SdeAlm smoke test' {
         Import-Module $script:ModuleManifest
         $null = Connect-Sde -Server $script:Simulator.Url -Token (Get-SmokeToken) -AllowUnencryptedAuthentication
         @(Get-SdeAlmPlugin -Id trac | ForEach-Object Id) | Should -Be @('trac')
+    }
+}
+
+Describe 'SdeAlm smoke test: an answer that stalls halfway' {
+    # On .NET Framework a network read looks at its cancellation token only when it starts: these are
+    # the tests that show -TimeoutSec and Ctrl+C end a read already waiting in the middle of a body.
+    It 'ends the call after -TimeoutSec, long before the server would finish, when <Case> stalls' -ForEach @(
+        @{ Case = 'the answer'; Options = @('stall=60000'); Id = 'SdeRequestTimeout'; Category = 'OperationTimeout' }
+        @{ Case = 'an error body'; Options = @('status=500', 'stall=60000'); Id = 'SdeServerError'; Category = 'ResourceUnavailable' }
+    ) {
+        $scenario = New-SmokeScenario $Options
+        $connection = Connect-Sde -Server $scenario.Url -Token (Get-SmokeToken) -AllowUnencryptedAuthentication -SkipValidation -TimeoutSec 2 -NotCurrent
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $err = $null
+        try { $null = Get-SdeAlmPlugin -Connection $connection -ErrorAction Stop } catch { $err = $_ }
+        $clock.Stop()
+        Disconnect-Sde -Connection $connection
+        Write-Host ('Stalled {0}: -TimeoutSec 2 -> {1:0.00} s' -f $Case, $clock.Elapsed.TotalSeconds)
+        $err | Should -Not -BeNullOrEmpty -Because 'the server finishes the answer only after 60 s'
+        $err.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $err.CategoryInfo.Category | Should -Be $Category
+        $clock.Elapsed.TotalSeconds | Should -BeLessThan 20 -Because 'the server finishes only after 60 s'
+    }
+
+    It 'returns at once when the pipeline is stopped halfway through <Case>' -ForEach @(
+        @{ Case = 'the answer'; Options = @('stall=30000') }
+        @{ Case = 'an error body'; Options = @('status=500', 'stall=30000') }
+    ) {
+        $scenario = New-SmokeScenario $Options
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddScript({
+                    param($Manifest, $Url, $Token)
+                    Import-Module $Manifest
+                    $c = Connect-Sde -Server $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication -SkipValidation
+                    Get-SdeAlmPlugin -Connection $c
+                }).AddArgument($script:ModuleManifest).AddArgument($scenario.Url).AddArgument($script:Simulator.Token)
+            $async = $shell.BeginInvoke()
+            Wait-SmokeRequest $scenario
+            # The simulator sends half the body as soon as it has the request; this lets it arrive, so
+            # that the stop finds the read waiting mid-body (landing earlier, it still tests a stop).
+            Start-Sleep -Milliseconds 500
+            $async.IsCompleted | Should -BeFalse
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $shell.Stop()
+            $clock.Stop()
+            Write-Host ('Stop halfway through {0}: {1:0.000} s' -f $Case, $clock.Elapsed.TotalSeconds)
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            # The server would take 30 s: returning within 10 s means the read was ended.
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 10
+        }
+        finally {
+            $shell.Dispose()
+        }
     }
 }

@@ -93,6 +93,31 @@ function Get-RawField {
     }
 }
 
+function Get-ConsoleLine {
+    # What a console of -Width columns shows of what a command returns, as lines without trailing blanks.
+    # A console prints in Width - 1 columns (PowerShell keeps the last one free, so that no line wraps on
+    # its own), which Out-String -Width (Width - 1) reproduces; and in the culture of our users and of the
+    # help's examples (en-US), where PowerShell wraps long values at word boundaries (in the invariant
+    # culture of a CI machine it cuts words). tests/Scripts/Show-DefaultViews.ps1 prints the same way.
+    param([Parameter(Mandatory)] [scriptblock] $Command, [int] $Width = 80)
+    $culture = [cultureinfo]::CurrentCulture
+    [cultureinfo]::CurrentCulture = 'en-US'
+    try { $text = & $Command | Out-String -Width ($Width - 1) }
+    finally { [cultureinfo]::CurrentCulture = $culture }
+    @($text -split '\r?\n' | ForEach-Object TrimEnd)
+}
+
+function Select-Expected {
+    # The items a filter must keep, built from the raw answer, checked to be some but not all of them: an
+    # expected set that is empty (or everything) would also pass with a filter that keeps nothing (or
+    # that is ignored), so such a test could not fail.
+    param([Parameter(Mandatory)] [object[]] $From, [Parameter(Mandatory)] [scriptblock] $Where)
+    $kept = @($From | Where-Object $Where)
+    $kept.Count | Should -BeGreaterThan 0 -Because "the expected set of { $Where } must not be empty"
+    $kept.Count | Should -BeLessThan $From.Count -Because "{ $Where } must leave something out"
+    $kept
+}
+
 function Get-ErrorRecord {
     # Runs a command that should fail and returns the ErrorRecord it raised (terminating or not).
     param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)

@@ -86,8 +86,19 @@ internal sealed class AlmApi(AlmStores stores)
 
         if (result is not null)
         {
-            await WriteAsync(context, result).ConfigureAwait(false);
+            await WriteAsync(context, resource == Resource.Connectors ? WithoutConnectorParams(result, scenario) : result).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A connector answer as the noconnectorparams mode sends it: without <c>params</c> (the store keeps them).</summary>
+    private static ApiResult WithoutConnectorParams(ApiResult result, Scenario scenario)
+    {
+        if (scenario.NoConnectorParams && result.Status is >= 200 and < 300 && result.Body is JsonObject connector)
+        {
+            connector.Remove("params");
+        }
+
+        return result;
     }
 
     private static bool TryRoute(ArraySegment<string> route, Scenario scenario, out Resource resource, out int? id)
@@ -151,10 +162,16 @@ internal sealed class AlmApi(AlmStores stores)
         switch (resource)
         {
             case Resource.Connectors when id is int connectorId:
-                await WriteAsync(context, store.GetConnector(connectorId)).ConfigureAwait(false);
+                await WriteAsync(context, WithoutConnectorParams(store.GetConnector(connectorId), scenario)).ConfigureAwait(false);
                 return;
             case Resource.Connectors:
-                await WriteListAsync(context, scenario, store.ListConnectors()).ConfigureAwait(false);
+                List<JsonNode> connectors = store.ListConnectors();
+                foreach (JsonObject connector in connectors.OfType<JsonObject>())
+                {
+                    WithoutConnectorParams(new ApiResult(200, connector), scenario);
+                }
+
+                await WriteListAsync(context, scenario, connectors).ConfigureAwait(false);
                 return;
             case Resource.Connections when id is int connectionId:
                 await WriteAsync(context, store.GetConnection(connectionId, includeLastJob, withParams)).ConfigureAwait(false);

@@ -73,6 +73,9 @@ internal sealed class Scenario
     /// <summary>Act as a user without "Edit ALM connections": connections come without <c>params</c>, and writing them is 403.</summary>
     public bool NoParams { get; private set; }
 
+    /// <summary>Connectors (list, by id, write answers) come without <c>params</c>; writing them is still allowed.</summary>
+    public bool NoConnectorParams { get; private set; }
+
     /// <summary>Jobs without <c>project_id</c>, as older servers send them.</summary>
     public bool NoJobProject { get; private set; }
 
@@ -153,6 +156,7 @@ internal sealed class Scenario
                 "stall" => TryInt(value, 0, 600_000, v => result.StallMs = v),
                 "issuetracker" => Set(() => result.IssueTracker = true),
                 "noparams" => Set(() => result.NoParams = true),
+                "noconnectorparams" => Set(() => result.NoConnectorParams = true),
                 "nojobproject" => Set(() => result.NoJobProject = true),
                 "writethrottle" => TryInt(value, 400, 599, v => result.WriteThrottle = v),
                 "writethrottlecount" => TryInt(value, 0, int.MaxValue, v => result.WriteThrottleCount = v),

@@ -4,8 +4,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using SdeAlm.Api;
 using SdeAlm.Completion;
 using SdeAlm.Model;
+using SdeAlm.Sessions;
 using Xunit;
 
 namespace SdeAlm.Tests;
@@ -90,16 +92,32 @@ public class CompletionTests
     }
 
     [Fact]
-    public void Not_connected_means_no_catalog_and_no_completions()
+    public void Every_catalog_completer_answers_from_the_catalog_of_an_open_connection_and_from_none_when_it_is_closed()
     {
-        // Called without the safety wrapper, so a completer that throws fails this test.
-        IDictionary none = new Hashtable();
-        Assert.Empty(CompletionSource.Plugins(none));
-        Assert.Empty(new PluginIdCompleter().Complete([], "", none));
-        Assert.Empty(new PluginNameCompleter().Complete([], "", none));
-        Assert.Empty(new SectionCompleter().Complete([], "", none));
-        Assert.Empty(new FieldNameCompleter().Complete([], "", none));
-        Assert.Empty(new FieldTypeCompleter().Complete([], "", none));
+        // A connection whose completion cache already holds a catalog, so that no request is made: only
+        // whether the connection is open decides. Called without the safety wrapper's catch hiding a throw.
+        var options = new SdeClientOptions(new Uri("https://sde.example.com/"));
+        var connection = new SdeConnection(new SdeApiClient(options, "token"), options, "admin", DateTimeOffset.Now);
+        CompletionCaches.For(connection).Catalog.Get(_ => [Catalog()], TimeSpan.FromSeconds(1));
+        IDictionary line = new Hashtable { ["Connection"] = connection };
+        var completers = new CatalogCompleter[] { new PluginIdCompleter(), new PluginNameCompleter(), new SectionCompleter(), new FieldNameCompleter(), new FieldTypeCompleter() };
+
+        Assert.Equal(
+            [["jira"], ["'Jira Cloud'"], ["'(general)'", "Credentials"], ["alm_server", "verify", "alm_pass", "alm_user"], ["boolean", "masked_string", "string"]],
+            completers.Select(completer => completer.Complete(CompletionSource.Plugins(line), "", line).Select(result => result.CompletionText).ToArray()));
+
+        connection.Close();
+        Assert.Empty(CompletionSource.Plugins(line));
+        Assert.All(completers, completer => Assert.Empty(completer.CompleteArgument("Get-SdeAlmPluginField", "Name", "", null!, line)));
+    }
+
+    [Fact]
+    public void Not_connected_means_no_catalog()
+    {
+        // No runspace here, so no current connection; none on the line either.
+        Assert.Null(SdeSession.Current);
+        Assert.Empty(CompletionSource.Plugins(new Hashtable()));
+        Assert.Empty(CompletionSource.Plugins(null));
     }
 
     [Fact]

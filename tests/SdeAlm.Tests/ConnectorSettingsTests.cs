@@ -9,6 +9,7 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using SdeAlm.Json;
+using SdeAlm.Model;
 using SdeAlm.Settings;
 using Xunit;
 
@@ -42,6 +43,32 @@ public class ConnectorSettingsTests
         var settings = ToSettings("""{"a":1}""");
         Assert.True(settings.IsReadOnly);
         Assert.Throws<NotSupportedException>(() => settings["a"] = 2);
+    }
+
+    [Fact]
+    public void Settings_read_as_key_value_text_with_secrets_masked()
+    {
+        var settings = ToSettings("""{"alm_server":"jira.example.com","alm_pass":"hunter2","n":7,"ratio":2.5,"on":true,"none":null,"list":["a","b"],"map":{"k":"v"}}""");
+        Assert.Equal("alm_server=jira.example.com; alm_pass=********; n=7; ratio=2.5; on=true; none=; list=a, b; map=k=v", settings.ToString());
+        Assert.Equal(string.Empty, ToSettings("{}").ToString());
+    }
+
+    [Fact]
+    public void Settings_are_a_read_only_case_insensitive_dictionary_in_the_servers_order()
+    {
+        var read = ToSettings("""{"b":1,"A":2}""");
+        IDictionary settings = read;
+        Assert.Equal(2L, read[1]);
+        Assert.Equal(["b", "A"], settings.Keys.Cast<string>());
+        Assert.Equal(2L, settings["a"]);
+        Assert.True(settings.Contains("B"));
+        Assert.Null(settings["missing"]);
+        Assert.True(settings.IsReadOnly);
+        Assert.True(settings.IsFixedSize);
+        Assert.Throws<NotSupportedException>(() => settings.Add("c", 3));
+        Assert.Throws<NotSupportedException>(() => settings.Remove("b"));
+        Assert.Throws<NotSupportedException>(() => settings.Clear());
+        Assert.Equal(["b=1", "A=2"], settings.Cast<DictionaryEntry>().Select(entry => $"{entry.Key}={entry.Value}"));
     }
 
     [Theory]
@@ -146,7 +173,7 @@ public class ConnectorSettingsTests
         Assert.Equal("""{"alias":"A","connector":3,"project":12,"frequency":"daily","params":{"alm_project":"alm_project=KEY"}}""", post);
     }
 
-    private static OrderedDictionary ToSettings(string json) =>
+    private static AlmSettingsDictionary ToSettings(string json) =>
         AlmResourceMapper.ToSettings(JsonDocument.Parse(json).RootElement, s_secrets, 1);
 
     private static OrderedDictionary Ordered(params (string Key, object? Value)[] entries)

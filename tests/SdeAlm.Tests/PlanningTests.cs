@@ -92,6 +92,23 @@ public class PlanningTests
     }
 
     [Fact]
+    public void An_update_judges_the_values_given_and_never_what_the_server_has_and_the_change_does_not_touch()
+    {
+        // What a server may hold: a key of its own, a value of a shape no field takes, a deprecated field.
+        var current = Connector("""{"alm_server":{"host":"t.example.com"},"alm_pass":"pw","old_flag":true,"last_successful_run":null}""");
+        var touchless = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_context_root"] = "/trac" }), current, s_catalog, validate: true);
+        Assert.Empty(touchless.Problems);
+        Assert.Equal(["alm_context_root: (not set) -> '/trac'"], touchless.Changes.Select(change => change.ToString()));
+
+        var given = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_context_root"] = new Hashtable { ["a"] = 1 } }), current, s_catalog, validate: true);
+        Assert.Equal(["alm_context_root: A string field takes text, not a dictionary."], given.Errors.Select(problem => $"{problem.Field}: {problem.Message}"));
+
+        // The merged whole is still judged for its required fields.
+        var cleared = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_pass"] = null }), current, s_catalog, validate: true);
+        Assert.Equal(["alm_pass: The field is required but its value is empty."], cleared.Errors.Select(problem => $"{problem.Field}: {problem.Message}"));
+    }
+
+    [Fact]
     public void Settings_the_server_did_not_show_are_never_merged_even_unchecked()
     {
         var hidden = AlmResourceMapper.ToConnector(Wire(9, "Trac", null), s_catalog, "https://sde/", null);
@@ -112,6 +129,61 @@ public class PlanningTests
         var refusal = plan.Refusal("https://sde/");
         Assert.Equal("SdeAlmSettingInvalid", refusal?.ErrorId);
         Assert.Contains("'token' and 'TOKEN' differ only in case", refusal!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_secrets_stand_in_is_never_sent_checked_or_not(bool validate)
+    {
+        var json = new Hashtable { ["Length"] = 17L };
+        var create = ResourcePlanner.Create(ResourceEdits.NewConnector("Copy", "trac", inaccessible: false, new Hashtable { ["alm_server"] = "t", ["alm_pass"] = json }), "trac", s_catalog, validate);
+        var refusal = create.Refusal("https://sde/");
+        Assert.Equal("SdeAlmSettingInvalid", refusal?.ErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, refusal!.Category);
+        Assert.Contains("alm_pass: The value is what ConvertTo-Json writes for a SecureString", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("-SkipValidation", refusal.Message, StringComparison.Ordinal);
+
+        var current = Connector("""{"alm_server":"t.example.com","alm_pass":"pw"}""");
+        var update = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, new Hashtable { ["alm_pass"] = "********" }), current, s_catalog, validate);
+        Assert.Contains("alm_pass: The value is the mask ********", update.Refusal("https://sde/")?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_secrets_stand_in_is_refused_for_a_plugin_the_catalog_does_not_list()
+    {
+        // Unchecked, for a plugin this server does not list: every key secret in any plugin counts as secret.
+        var edit = ResourceEdits.NewConnector("X", "gone", inaccessible: false, new OrderedDictionary { ["alm_pass"] = "********", ["token"] = "System.Security.SecureString", ["note"] = "********" });
+        var plan = ResourcePlanner.Create(edit, "gone", s_catalog, validate: false);
+        Assert.Equal(["alm_pass", "token"], plan.Errors.Select(problem => problem.Field));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_plan_sends_only_the_servers_names_and_reports_each_translation(bool validate)
+    {
+        var current = new PluginCatalogIndex(
+        [
+            new AlmPlugin("trac", "Trac", sections:
+            [
+                new AlmPluginSection("trac", "Connection", fields:
+                [
+                    new AlmPluginField("trac", name: "issue_tracker_server", fieldType: "string", required: true, scope: ["system"]),
+                    new AlmPluginField("trac", name: "issue_tracker_pass", fieldType: "masked_string", required: true, scope: ["system"]),
+                ]),
+            ]),
+        ]);
+        var connector = AlmResourceMapper.ToConnector(Wire(9, "Trac", JsonDocument.Parse("""{"issue_tracker_server":"t","issue_tracker_pass":"pw"}""").RootElement), current, "https://sde/", null);
+        var plan = ResourcePlanner.Update(ResourceEdits.ConnectorChange(connector, null, null, new Hashtable { ["alm_server"] = "u" }), connector, current, validate);
+        Assert.Null(plan.Refusal("https://sde/"));
+        Assert.Equal(["issue_tracker_server", "issue_tracker_pass"], plan.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(["issue_tracker_server: 't' -> 'u'"], plan.Changes.Select(change => change.ToString()));
+        Assert.Equal(["alm_server -> issue_tracker_server: this server uses the issue-tracker names"], plan.Notes);
+
+        var create = ResourcePlanner.Create(ResourceEdits.NewConnector("New", "trac", inaccessible: false, new OrderedDictionary { ["alm_server"] = "s", ["alm_pass"] = "p" }), "trac", current, validate);
+        Assert.Equal(["issue_tracker_server", "issue_tracker_pass"], create.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(2, create.Notes.Count);
     }
 
     [Fact]

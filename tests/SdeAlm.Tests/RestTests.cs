@@ -236,7 +236,7 @@ public class AlmJobReadingTests
         var json = JsonSerializer.Deserialize(
             "{\"id\":4,\"user\":2,\"succeeded\":false,\"automatic\":true,\"ready\":true,\"result_message\":\"Error\",\"last_run\":\"2026-11-30T02:00:04.800Z\",\"connection\":1,\"project_id\":7}",
             AlmJobJsonContext.Default.AlmJobWire)!;
-        var job = AlmJobMapper.ToJob(json, "https://sde.example.com/");
+        var job = AlmJobMapper.ToJob(json, "https://sde.example.com/", serverConnection: null);
         Assert.Equal((4, 1, 7, 2, false, true, true, "Error", "https://sde.example.com/"), (job.Id, job.AlmConnectionId, job.ProjectId, job.User, job.Succeeded, job.Ready, job.Automatic, job.Message, job.Server));
         Assert.Equal(new DateTime(2026, 11, 30, 2, 0, 4, 800, DateTimeKind.Utc), job.LastRun!.Value.UtcDateTime);
         Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(job.LastRun.Value.UtcDateTime), job.LastRun.Value.Offset);

@@ -1,6 +1,11 @@
 using System;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Threading;
 using SdeAlm.Api;
+using SdeAlm.Errors;
 using Xunit;
 
 namespace SdeAlm.Tests;
@@ -56,12 +61,65 @@ public class RetryPolicyTests
         Assert.Null(RetryPolicy.RetryAfter(null, DateTimeOffset.UtcNow));
 
     [Fact]
-    public void A_time_budget_extends_only_by_granted_waits()
+    public void Retry_after_waits_come_out_of_the_timeout_not_on_top_of_it()
     {
-        var budget = new TimeBudget(TimeSpan.FromSeconds(10));
-        var before = budget.Remaining!.Value;
-        budget.Extend(TimeSpan.FromSeconds(5));
-        Assert.InRange(budget.Remaining!.Value - before, TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(5));
+        // -TimeoutSec 10: a first Retry-After of 6 s fits, a second does not (4 s are left).
+        var clock = new FakeClock();
+        var policy = new RetryPolicy(RetryRule.Read, 5, TimeSpan.Zero, TimeSpan.FromSeconds(10), clock);
+
+        Assert.True(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(6)), "GET x", TimeSpan.Zero, Context()));
+        Assert.False(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(6)), "GET x", TimeSpan.Zero, Context()));
+
+        Assert.Equal(1, policy.Retries);
+        Assert.Equal(TimeSpan.FromSeconds(6), clock.Now);
+    }
+
+    [Fact]
+    public void A_wait_is_taken_only_when_it_ends_before_the_timeout()
+    {
+        var clock = new FakeClock();
+        var policy = new RetryPolicy(RetryRule.Read, 5, TimeSpan.Zero, TimeSpan.FromSeconds(10), clock);
+        clock.Advance(TimeSpan.FromSeconds(7));
+
+        Assert.False(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(3)), "GET x", TimeSpan.Zero, Context()));
+        Assert.True(policy.RetryAfterAnswer(Throttled(TimeSpan.FromSeconds(2.5)), "GET x", TimeSpan.Zero, Context()));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), clock.Waited);
+    }
+
+    [Fact]
+    public void No_attempt_starts_once_the_timeout_is_spent()
+    {
+        var clock = new FakeClock();
+        var budget = new TimeBudget(TimeSpan.FromSeconds(10), clock);
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        var error = Assert.Throws<SdeApiException>(() => budget.StartAttempt(HttpMethod.Get, new Uri("https://sde.example.com/api/"), CancellationToken.None));
+        Assert.Equal(SdeErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.Category);
+    }
+
+    [Fact]
+    public void An_attempt_gets_only_what_is_left_of_the_timeout()
+    {
+        // 50 ms are left: the attempt's token fires long before the whole budget of 10 s.
+        var clock = new FakeClock();
+        var budget = new TimeBudget(TimeSpan.FromSeconds(10), clock);
+        clock.Advance(TimeSpan.FromSeconds(9.95));
+
+        using var attempt = budget.StartAttempt(HttpMethod.Get, new Uri("https://sde.example.com/api/"), CancellationToken.None);
+        Assert.True(attempt.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)), "the attempt was not cut off when the budget ran out");
+    }
+
+    [Fact]
+    public void Without_a_timeout_there_is_no_budget() =>
         Assert.Null(new TimeBudget(null).Remaining);
+
+    private static RequestContext Context() => new(null, CancellationToken.None);
+
+    private static HttpResponseMessage Throttled(TimeSpan retryAfter)
+    {
+        var response = new HttpResponseMessage((HttpStatusCode)429);
+        response.Headers.RetryAfter = new RetryConditionHeaderValue(retryAfter);
+        return response;
     }
 }

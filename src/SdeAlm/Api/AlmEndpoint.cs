@@ -49,6 +49,22 @@ internal sealed class AlmEndpoint
             404,
             inner);
 
+    /// <summary>
+    /// The server refused a DELETE that SD Elements does not document: 405, or 404 for a resource that
+    /// a GET still finds. Every resource of the kind would fail alike.
+    /// </summary>
+    public SdeApiException RemoveNotAllowed(int id, Uri baseUri, SdeApiException refusal) =>
+        new(
+            $"SD Elements at {baseUri} does not allow removing an {Noun} through its API: DELETE answered {refusal.StatusCode}"
+            + (refusal.StatusCode == 404 ? $" although {Noun} {id} exists" : " (method not allowed)")
+            + $". SD Elements does not document removing {Noun}s through the API; remove {Noun} {id} in SD Elements' web interface.",
+            SdeErrorIds.AlmRemoveNotAllowed,
+            ErrorCategory.NotImplemented,
+            id,
+            refusal.StatusCode,
+            refusal,
+            refusal.ServerMessages);
+
     /// <summary>Neither generation of the collection exists: the server connection does not point at SD Elements' API root.</summary>
     public SdeApiException CollectionMissing(Uri baseUri, Exception inner) =>
         new(

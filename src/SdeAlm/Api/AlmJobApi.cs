@@ -18,10 +18,14 @@ internal sealed class AlmJobApi
     private const string ListPath = "api/v2/jobs/alm/";
 
     private readonly SdeApiClient _client;
+    private readonly object _serverConnection;
 
-    public AlmJobApi(SdeApiClient client)
+    /// <param name="client">The HTTP client of the server connection.</param>
+    /// <param name="serverConnection">The server connection the jobs read here will remember.</param>
+    public AlmJobApi(SdeApiClient client, object serverConnection)
     {
         _client = client;
+        _serverConnection = serverConnection;
     }
 
     public Uri BaseUri => _client.BaseUri;
@@ -51,7 +55,7 @@ internal sealed class AlmJobApi
             "job list",
             page => _client.GetJson(page, AlmJobJsonContext.Default.AlmJobPage, context)))
         {
-            yield return AlmJobMapper.ToJob(job, server);
+            yield return AlmJobMapper.ToJob(job, server, _serverConnection);
         }
     }
 
@@ -61,7 +65,7 @@ internal sealed class AlmJobApi
         var uri = _client.Resolve(ListPath + id.ToString(CultureInfo.InvariantCulture) + "/");
         try
         {
-            return AlmJobMapper.ToJob(_client.GetJson(uri, AlmJobJsonContext.Default.AlmJobWire, context), _client.BaseUri.ToString());
+            return AlmJobMapper.ToJob(_client.GetJson(uri, AlmJobJsonContext.Default.AlmJobWire, context), _client.BaseUri.ToString(), _serverConnection);
         }
         catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
         {

@@ -81,6 +81,14 @@ internal sealed class AlmResourceApi
     public AlmConnectionWire UpdateConnection(int id, byte[] body, RequestContext context) =>
         Update(AlmEndpoint.Connection, id, body, AlmResourceJsonContext.Default.AlmConnectionWire, context);
 
+    /// <summary>DELETEs a connector; see <see cref="Delete"/>.</summary>
+    public void DeleteConnector(int id, RequestContext context) =>
+        Delete(AlmEndpoint.Connector, id, () => GetConnector(id, context), context);
+
+    /// <summary>DELETEs an ALM connection; see <see cref="Delete"/>.</summary>
+    public void DeleteConnection(int id, RequestContext context) =>
+        Delete(AlmEndpoint.Connection, id, () => GetConnection(id, context), context);
+
     private T Create<T>(AlmEndpoint kind, byte[] body, JsonTypeInfo<T> answerType, RequestContext context)
         where T : class =>
         _generation.Call(
@@ -101,6 +109,52 @@ internal sealed class AlmResourceApi
         catch (SdeApiException ex) when (ex.StatusCode == 404 && ex.ErrorId == SdeErrorIds.NotFound)
         {
             throw kind.NotFound(id, _client.BaseUri, bothPaths: false, ex);
+        }
+    }
+
+    /// <summary>
+    /// DELETEs a resource, sent once like every write (only a 429 or 503 that says the server did not
+    /// act is sent again). SD Elements does not document DELETE for connectors and ALM connections: a
+    /// 405, or a 404 for a resource that <paramref name="read"/> still finds (a server that hides the
+    /// method), is SdeAlmRemoveNotAllowed; a 404 for one that is gone is the usual "no such id".
+    /// </summary>
+    private void Delete(AlmEndpoint kind, int id, Action read, RequestContext context)
+    {
+        try
+        {
+            _generation.Call(
+                generation => _client.Send(HttpMethod.Delete, _client.Resolve(kind.ItemPath(generation, id)), null, SdeJsonContext.Default.JsonElement, context),
+                (_, last) => kind.NotFound(id, _client.BaseUri, bothPaths: true, last),
+                context);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 405)
+        {
+            throw kind.RemoveNotAllowed(id, _client.BaseUri, ex);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 400 && kind == AlmEndpoint.Connector)
+        {
+            // SD Elements refuses to remove a connector that ALM connections use; its words name them.
+            throw new SdeApiException(
+                $"{ex.Message} Remove those ALM connections first (Get-SdeAlmConnection | Where-Object ConnectorId -EQ {id} | Remove-SdeAlmConnection), or point them at another connector.",
+                ex.ErrorId,
+                ex.Category,
+                ex.TargetObject,
+                ex.StatusCode,
+                ex,
+                ex.ServerMessages);
+        }
+        catch (SdeApiException ex) when (ex.StatusCode == 404 && (ex.ErrorId == SdeErrorIds.NotFound || ex.ErrorId == kind.NotFoundErrorId))
+        {
+            try
+            {
+                read();
+            }
+            catch (SdeApiException gone) when (gone.ErrorId == kind.NotFoundErrorId)
+            {
+                throw kind.NotFound(id, _client.BaseUri, bothPaths: false, ex);
+            }
+
+            throw kind.RemoveNotAllowed(id, _client.BaseUri, ex);
         }
     }
 

@@ -106,6 +106,16 @@ internal sealed class AlmResources
         };
     }
 
+    /// <summary>Removes a connector from the server (see <see cref="AlmResourceApi.DeleteConnector"/>).</summary>
+    public void Remove(AlmConnector connector, RequestContext context)
+    {
+        _connectors.Remove(connector.Id);
+        _api.DeleteConnector(connector.Id, context);
+    }
+
+    /// <summary>Removes an ALM connection, and with it its sync jobs (see <see cref="AlmResourceApi.DeleteConnection"/>).</summary>
+    public void Remove(AlmConnection connection, RequestContext context) => _api.DeleteConnection(connection.Id, context);
+
     /// <summary>Asks SD Elements to reach the ALM server with a saved connector's settings, secrets included.</summary>
     public AlmConnectionTestResult Test(AlmConnector connector, RequestContext context)
     {

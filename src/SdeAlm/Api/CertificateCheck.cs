@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Security;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 
 namespace SdeAlm.Api;
@@ -12,10 +13,14 @@ namespace SdeAlm.Api;
 /// </summary>
 internal sealed class CertificateCheck
 {
-    private volatile string? _lastProblem;
+    // Kept per request, not per connection: an earlier refusal must not explain a later handshake
+    // failure, and requests of one connection may run in parallel. Weak keys: a request that is done
+    // takes its note with it.
+    private readonly ConditionalWeakTable<HttpRequestMessage, StrongBox<string?>> _problems = new();
 
-    /// <summary>Why the last certificate of this connection's server was refused, in words; null if none was.</summary>
-    public string? LastProblem => _lastProblem;
+    /// <summary>Why the handshake made for <paramref name="request"/> refused the server's certificate, in words; null if it refused none.</summary>
+    public string? ProblemOf(HttpRequestMessage request) =>
+        _problems.TryGetValue(request, out var problem) ? problem.Value : null;
 
     public bool Validate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
@@ -24,7 +29,7 @@ internal sealed class CertificateCheck
             return true;
         }
 
-        _lastProblem = Describe(request.RequestUri?.Host, certificate, chain, errors);
+        _problems.GetValue(request, _ => new StrongBox<string?>()).Value = Describe(request.RequestUri?.Host, certificate, chain, errors);
         return false;
     }
 

@@ -18,7 +18,8 @@ internal static class ConnectionFailures
     /// <param name="uri">The URL requested.</param>
     /// <param name="transient">True when trying again could help.</param>
     /// <param name="certificateProblem">Why the server's certificate was refused, when it was (from <see cref="CertificateCheck"/>).</param>
-    public static SdeApiException Classify(Exception failure, Uri uri, out bool transient, string? certificateProblem = null)
+    /// <param name="timeLeft">What is left of the call's -TimeoutSec (null: no limit); a port probe takes no more.</param>
+    public static SdeApiException Classify(Exception failure, Uri uri, out bool transient, string? certificateProblem = null, TimeSpan? timeLeft = null)
     {
         if (FailedProxy(failure, uri) is { } proxy)
         {
@@ -30,13 +31,14 @@ internal static class ConnectionFailures
 
         // A wrong scheme looks like a broken TLS handshake (https to an http port) or like a connection
         // dropped without an answer (http to an https port, which would otherwise be retried): ask the port.
-        if (uri.Scheme == Uri.UriSchemeHttps && certificateProblem is null && IsHandshakeFailure(failure) && PortProbe.SpeaksHttp(uri))
+        var probeLimit = PortProbe.LimitWithin(timeLeft);
+        if (uri.Scheme == Uri.UriSchemeHttps && certificateProblem is null && IsHandshakeFailure(failure) && PortProbe.SpeaksHttp(uri, probeLimit))
         {
             transient = false;
             return WrongScheme(uri, Uri.UriSchemeHttp, failure);
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && transient && PortProbe.SpeaksTls(uri))
+        if (uri.Scheme == Uri.UriSchemeHttp && transient && PortProbe.SpeaksTls(uri, probeLimit))
         {
             transient = false;
             return WrongScheme(uri, Uri.UriSchemeHttps, failure);
@@ -44,6 +46,13 @@ internal static class ConnectionFailures
 
         return classified;
     }
+
+    /// <summary>
+    /// Explains an answer that broke off after its status line. The server answered, so the proxy and
+    /// the scheme were right: only the connection is looked at, and no port is probed.
+    /// </summary>
+    public static SdeApiException ClassifyBrokenAnswer(Exception failure, Uri uri, out bool transient) =>
+        ClassifyAtServer(failure, uri, out transient, null);
 
     private static SdeApiException ClassifyAtServer(Exception failure, Uri uri, out bool transient, string? certificateProblem)
     {

@@ -15,6 +15,8 @@ internal static class HttpErrors
     /// The error for a failure status. The body is read for the server's own words only while
     /// <paramref name="readToken"/> allows: a server that stalls mid-body gets the status alone.
     /// A write answered 500, 502 or 504 may have been carried out before the failure, and says so.
+    /// <paramref name="notRetried"/> says why a failure that could have been retried was not (its wait
+    /// did not fit in -TimeoutSec), in place of the usual advice.
     /// </summary>
     public static SdeApiException FromResponse(
         HttpResponseMessage response,
@@ -24,11 +26,12 @@ internal static class HttpErrors
         int retries,
         RetryRule rule,
         RequestContext context,
-        CancellationToken readToken)
+        CancellationToken readToken,
+        string? notRetried = null)
     {
         var status = (int)response.StatusCode;
         var said = ServerErrorText.Read(response, readToken);
-        var error = FromStatus(status, response.ReasonPhrase, said, method, uri, baseUri, retries, context);
+        var error = FromStatus(status, response.ReasonPhrase, said, method, uri, baseUri, retries, context, notRetried);
         return rule == RetryRule.Write && status is 500 or 502 or 504 ? WriteOutcomeUnknown(method, error, context) : error;
     }
 
@@ -64,7 +67,8 @@ internal static class HttpErrors
         Uri uri,
         Uri baseUri,
         int retries,
-        RequestContext context)
+        RequestContext context,
+        string? notRetried)
     {
         var reason = $"{status} {reasonPhrase}".TrimEnd();
         var detail = said.Count == 0 ? string.Empty : " The server said: " + string.Join(" ", said.Select(AsSentence));
@@ -90,11 +94,11 @@ internal static class HttpErrors
                 SdeErrorIds.NotFound,
                 ErrorCategory.ObjectNotFound),
             429 => Error(
-                $"SD Elements kept throttling {request} ({reason}){afterRetries}.{detail} Wait a while or raise -MaximumRetryCount on Connect-Sde.",
+                $"SD Elements kept throttling {request} ({reason}){afterRetries}.{detail} {notRetried ?? "Wait a while or raise -MaximumRetryCount on Connect-Sde."}",
                 SdeErrorIds.Throttled,
                 ErrorCategory.LimitsExceeded),
             >= 500 => Error(
-                $"SD Elements failed to answer {request} ({reason}){afterRetries}.{detail} The server may be restarting or overloaded; try again later.",
+                $"SD Elements failed to answer {request} ({reason}){afterRetries}.{detail} {notRetried ?? "The server may be restarting or overloaded; try again later."}",
                 SdeErrorIds.ServerError,
                 ErrorCategory.ResourceUnavailable),
             400 => Error(

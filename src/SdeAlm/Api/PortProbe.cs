@@ -4,6 +4,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
+using System.Threading;
 
 namespace SdeAlm.Api;
 
@@ -16,18 +17,17 @@ internal static class PortProbe
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(2);
 
-    /// <summary>True when the port answers a plain HTTP request with an HTTP status line.</summary>
-    public static bool SpeaksHttp(Uri uri)
-    {
-        try
-        {
-            using var tcp = Connect(uri);
-            if (tcp is null)
-            {
-                return false;
-            }
+    /// <summary>
+    /// How long a probe may take within <paramref name="timeLeft"/> of the call's -TimeoutSec (null:
+    /// no limit): at most 2 s, and never more than is left, so that a probe does not stretch the call.
+    /// </summary>
+    public static TimeSpan LimitWithin(TimeSpan? timeLeft) =>
+        timeLeft is { } left && left < s_limit ? (left > TimeSpan.Zero ? left : TimeSpan.Zero) : s_limit;
 
-            var stream = tcp.GetStream();
+    /// <summary>True when the port answers a plain HTTP request with an HTTP status line.</summary>
+    public static bool SpeaksHttp(Uri uri, TimeSpan limit) =>
+        Probe(uri, limit, stream =>
+        {
             var request = Encoding.ASCII.GetBytes($"HEAD / HTTP/1.0\r\nHost: {uri.Authority}\r\n\r\n");
             stream.Write(request, 0, request.Length);
             var answer = new byte[5];
@@ -39,55 +39,38 @@ internal static class PortProbe
             }
 
             return read == answer.Length && Encoding.ASCII.GetString(answer) == "HTTP/";
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
-        {
-            return false;
-        }
-    }
+        });
 
     /// <summary>True when the port completes a TLS handshake (whatever its certificate: nothing is sent over it).</summary>
-    public static bool SpeaksTls(Uri uri)
-    {
-        try
+    public static bool SpeaksTls(Uri uri, TimeSpan limit) =>
+        Probe(uri, limit, stream =>
         {
-            using var tcp = Connect(uri);
-            if (tcp is null)
-            {
-                return false;
-            }
-
 #pragma warning disable CA5359 // Only the handshake is wanted, to learn the protocol; no data goes over this stream.
-            using var tls = new SslStream(tcp.GetStream(), false, (_, _, _, _) => true);
+            using var tls = new SslStream(stream, false, (_, _, _, _) => true);
 #pragma warning restore CA5359
             tls.AuthenticateAsClient(uri.DnsSafeHost, null, SslProtocols.None, false);
             return true;
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException or ObjectDisposedException)
+        });
+
+    private static bool Probe(Uri uri, TimeSpan limit, Func<NetworkStream, bool> ask)
+    {
+        if (limit <= TimeSpan.Zero)
         {
             return false;
         }
-    }
 
-    private static TcpClient? Connect(Uri uri)
-    {
-        var tcp = new TcpClient();
+        using var tcp = new TcpClient();
+
+        // One deadline for the whole probe: closing the socket ends a connect, read or handshake that still waits.
+        using var deadline = new CancellationTokenSource(limit);
+        using var close = deadline.Token.Register(tcp.Dispose);
         try
         {
-            if (!tcp.ConnectAsync(uri.DnsSafeHost, uri.Port).Wait(s_limit))
-            {
-                tcp.Dispose();
-                return null;
-            }
-
-            tcp.ReceiveTimeout = (int)s_limit.TotalMilliseconds;
-            tcp.SendTimeout = (int)s_limit.TotalMilliseconds;
-            return tcp;
+            return tcp.ConnectAsync(uri.DnsSafeHost, uri.Port).Wait(limit) && ask(tcp.GetStream());
         }
-        catch (AggregateException)
+        catch (Exception ex) when (ex is AggregateException or IOException or SocketException or AuthenticationException or ObjectDisposedException or InvalidOperationException)
         {
-            tcp.Dispose();
-            return null;
+            return false;
         }
     }
 }

@@ -72,6 +72,8 @@ internal static class ResponseReader
     /// <summary>
     /// The answer's JSON as <typeparamref name="T"/>. Stops when <paramref name="readToken"/> fires
     /// (the caller tells a timeout from Ctrl+C); <paramref name="bytes"/> is the size read, for -Verbose.
+    /// A connection that breaks off mid-body throws its IOException or HttpRequestException as it is:
+    /// whether to ask again is the caller's decision.
     /// </summary>
     public static T Read<T>(HttpResponseMessage response, Uri uri, JsonTypeInfo<T> typeInfo, CancellationToken readToken, out long bytes)
     {
@@ -186,6 +188,29 @@ internal static class ResponseReader
     }
 
     /// <summary>
+    /// Makes <paramref name="readToken"/> end a read that does not look at it. On .NET Framework a
+    /// network stream checks its token only when a read starts, so a body that stalls in the middle
+    /// would outlast -TimeoutSec and Ctrl+C; disposing the stream and the response under the read ends
+    /// it with an exception, which <see cref="Stopped"/> turns into the cancellation it is.
+    /// </summary>
+    internal static CancellationTokenRegistration AbortOnCancel(HttpResponseMessage response, Stream body, CancellationToken readToken) =>
+        readToken.Register(
+            static state =>
+            {
+                var (response, body) = ((HttpResponseMessage, Stream))state!;
+                body.Dispose();
+                response.Dispose();
+            },
+            (response, body));
+
+    /// <summary>
+    /// What a read stopped by <see cref="AbortOnCancel"/> threw (ObjectDisposedException, IOException,
+    /// or anything a runtime makes of a stream closed under it), as the cancellation it is.
+    /// </summary>
+    internal static OperationCanceledException Stopped(Exception failure, CancellationToken readToken) =>
+        new("The read of the answer was stopped.", failure, readToken);
+
+    /// <summary>
     /// Reads the whole body into memory, at most <see cref="MaximumBytes"/> after decompression, until
     /// <paramref name="readToken"/> fires.
     /// </summary>
@@ -199,6 +224,7 @@ internal static class ResponseReader
         try
         {
             using var body = new LimitedReadStream(response.Content.ReadAsStreamAsync().GetAwaiter().GetResult(), MaximumBytes, uri);
+            using var abort = AbortOnCancel(response, body, readToken);
             while (true)
             {
                 if (length == buffer.Length)
@@ -218,17 +244,17 @@ internal static class ResponseReader
                 length += read;
             }
         }
+        catch (Exception ex) when (readToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw Stopped(ex, readToken);
+        }
         catch (InvalidDataException ex)
         {
             ArrayPool<byte>.Shared.Return(buffer);
 
             // A Content-Encoding (gzip, deflate) whose data does not decompress.
             throw InvalidJson(uri, $"its compressed body is corrupt ({ex.Message})", ex);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw ConnectionFailures.Classify(ex, uri, out _);
         }
         catch
         {

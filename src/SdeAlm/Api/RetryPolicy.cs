@@ -11,7 +11,8 @@ namespace SdeAlm.Api;
 /// <summary>
 /// One call's retries: whether a failure may be tried again (by the call's <see cref="RetryRule"/>),
 /// how long to wait first (Retry-After, else a doubling back-off) and the -TimeoutSec budget every
-/// attempt and wait comes out of. Waits run on the calling thread, so progress can be shown.
+/// attempt and wait comes out of: no call runs past -TimeoutSec from its start. Waits run on the
+/// calling thread, so progress can be shown.
 /// </summary>
 internal sealed class RetryPolicy
 {
@@ -21,13 +22,15 @@ internal sealed class RetryPolicy
     private const int ProgressActivityId = 0x5DE;
 
     private readonly TimeBudget _budget;
+    private readonly CallClock _clock;
 
-    public RetryPolicy(RetryRule rule, int maximumRetryCount, TimeSpan retryInterval, TimeSpan? timeout)
+    public RetryPolicy(RetryRule rule, int maximumRetryCount, TimeSpan retryInterval, TimeSpan? timeout, CallClock? clock = null)
     {
         Rule = rule;
         MaximumRetryCount = maximumRetryCount;
         RetryInterval = retryInterval;
-        _budget = new TimeBudget(timeout);
+        _clock = clock ?? CallClock.Real;
+        _budget = new TimeBudget(timeout, _clock);
     }
 
     public RetryRule Rule { get; }
@@ -38,6 +41,12 @@ internal sealed class RetryPolicy
 
     /// <summary>How many times the call was sent again so far.</summary>
     public int Retries { get; private set; }
+
+    /// <summary>
+    /// Why the last failure was not retried although it could have been: its wait would not end
+    /// within -TimeoutSec. A sentence for the error; null when that was not the reason.
+    /// </summary>
+    public string? NotRetried { get; private set; }
 
     /// <summary>
     /// Whether an answer says "try again later" under <paramref name="rule"/>. A write is repeated only
@@ -90,25 +99,31 @@ internal sealed class RetryPolicy
 
     public SdeApiException TimedOut(HttpMethod method, Uri uri, Exception? inner) => _budget.TimedOut(method, uri, inner);
 
+    /// <inheritdoc cref="TimeBudget.Remaining"/>
+    public TimeSpan? Remaining => _budget.Remaining;
+
     /// <summary>
-    /// After a request got no answer: waits the back-off and returns true when it may be sent again.
-    /// Only reads are repeated, since a write may have reached the server before the connection broke.
+    /// After a request got no answer, or only part of one: waits the back-off and returns true when it
+    /// may be sent again. Only reads are repeated, since a write may have reached the server before the
+    /// connection broke.
     /// </summary>
-    public bool RetryAfterNoAnswer(bool transient, string request, RequestContext context)
+    public bool RetryAfterNoAnswer(bool transient, string request, RequestContext context, string what = "got no answer")
     {
+        NotRetried = null;
         if (Rule != RetryRule.Read || !transient || Retries >= MaximumRetryCount)
         {
             return false;
         }
 
-        return WaitForRetry(Backoff(Retries + 1), extendsBudget: false, $"{request} got no answer", context);
+        return WaitForRetry(Backoff(Retries + 1), serverAsked: false, $"{request} {what}", context);
     }
 
     /// <summary>After a failure status: waits as the server asked (or the back-off) and returns true when the request may be sent again.</summary>
     public bool RetryAfterAnswer(HttpResponseMessage response, string request, TimeSpan elapsed, RequestContext context)
     {
+        NotRetried = null;
         var status = (int)response.StatusCode;
-        var retryAfter = RetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow);
+        var retryAfter = RetryAfter(response.Headers.RetryAfter, _clock.UtcNow);
         if (!IsRetryableStatus(Rule, status, retryAfter.HasValue) || Retries >= MaximumRetryCount)
         {
             return false;
@@ -118,18 +133,22 @@ internal sealed class RetryPolicy
         var wait = retryAfter ?? Backoff(Retries + 1);
         context.Verbose($"{request} -> {outcome} in {(long)elapsed.TotalMilliseconds} ms; retry {Retries + 1} of {MaximumRetryCount} in {Describe(wait)}");
         var reason = retryAfter.HasValue ? $"{request} answered {outcome}; the server asked to wait" : $"{request} answered {outcome}";
-        return WaitForRetry(wait, extendsBudget: retryAfter.HasValue, reason, context);
+        return WaitForRetry(wait, serverAsked: retryAfter.HasValue, reason, context);
     }
 
-    /// <summary>Waits before a retry unless the wait would overrun the call's time budget or the user stops.</summary>
-    private bool WaitForRetry(TimeSpan wait, bool extendsBudget, string reason, RequestContext context)
+    /// <summary>Waits before a retry unless the wait would not end within the call's time budget, or the user stops.</summary>
+    private bool WaitForRetry(TimeSpan wait, bool serverAsked, string reason, RequestContext context)
     {
-        // The server's own Retry-After is waited on top of -TimeoutSec, but only up to -TimeoutSec itself;
-        // our own back-off must fit into what is left of the budget.
-        var allowed = extendsBudget ? _budget.Total : _budget.Remaining;
-        if (allowed is { } limit && wait > limit)
+        // -TimeoutSec bounds the whole call: the server's Retry-After comes out of it like our own
+        // back-off, and must leave time for the retry itself.
+        if (_budget.Remaining is { } left && wait >= left)
         {
             context.Verbose($"Not retrying: waiting {Describe(wait)} would exceed -TimeoutSec.");
+            var timeout = "-TimeoutSec " + _budget.Total!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            var wasLeft = Describe(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            NotRetried = serverAsked
+                ? $"The server asked to wait {Describe(wait)} before trying again, longer than {timeout} allows ({wasLeft} of it left): try again later, or connect with a larger -TimeoutSec."
+                : $"Retry {Retries + 1} would have waited {Describe(wait)}, longer than {timeout} allows ({wasLeft} of it left): try again later, or connect with a larger -TimeoutSec.";
             return false;
         }
 
@@ -142,11 +161,6 @@ internal sealed class RetryPolicy
             Sleep(wait, context.CancellationToken);
         }
 
-        if (extendsBudget)
-        {
-            _budget.Extend(wait);
-        }
-
         Retries++;
         return true;
     }
@@ -155,10 +169,10 @@ internal sealed class RetryPolicy
     private void WaitShowingProgress(TimeSpan wait, string reason, RequestContext context)
     {
         var activity = $"Waiting {Describe(wait)} before retry {Retries + 1} of {MaximumRetryCount}";
-        var end = DateTime.UtcNow + wait;
+        var end = _clock.Now + wait;
         try
         {
-            for (var left = wait; left > TimeSpan.Zero; left = end - DateTime.UtcNow)
+            for (var left = wait; left > TimeSpan.Zero; left = end - _clock.Now)
             {
                 context.Progress(new ProgressRecord(ProgressActivityId, activity, reason)
                 {
@@ -177,9 +191,9 @@ internal sealed class RetryPolicy
         }
     }
 
-    private static void Sleep(TimeSpan wait, CancellationToken userToken)
+    private void Sleep(TimeSpan wait, CancellationToken userToken)
     {
-        if (userToken.WaitHandle.WaitOne(wait))
+        if (!_clock.Wait(wait, userToken))
         {
             userToken.ThrowIfCancellationRequested();
         }

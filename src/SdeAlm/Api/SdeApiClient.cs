@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
@@ -26,6 +27,7 @@ internal sealed class SdeApiClient : IDisposable
     private readonly CertificateCheck _certificates;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly SdeClientOptions _options;
+    private readonly CallClock _clock;
     private int _disposed;
 
     public SdeApiClient(SdeClientOptions options, string token)
@@ -44,9 +46,14 @@ internal sealed class SdeApiClient : IDisposable
     {
     }
 
-    private SdeApiClient(SdeClientOptions options, string token, HttpMessageHandler handler, CertificateCheck certificates)
+    /// <summary>
+    /// With a handler, certificate check and clock of the caller's: tests play the TLS handshake, and
+    /// spend retry waits in a clock that only pretends to wait.
+    /// </summary>
+    internal SdeApiClient(SdeClientOptions options, string token, HttpMessageHandler handler, CertificateCheck certificates, CallClock? clock = null)
     {
         _options = options;
+        _clock = clock ?? CallClock.Real;
         _certificates = certificates;
         _authorization = new AuthenticationHeaderValue("Token", token);
         _http = HttpClientFactory.Create(options, handler);
@@ -99,7 +106,7 @@ internal sealed class SdeApiClient : IDisposable
 
     private T? SendWithRetries<T>(HttpMethod method, Uri uri, byte[]? jsonBody, JsonTypeInfo<T> answerType, RequestContext context, RetryRule rule)
     {
-        var retry = new RetryPolicy(rule, _options.MaximumRetryCount, TimeSpan.FromSeconds(_options.RetryIntervalSec), _options.Timeout);
+        var retry = new RetryPolicy(rule, _options.MaximumRetryCount, TimeSpan.FromSeconds(_options.RetryIntervalSec), _options.Timeout, _clock);
         var redirects = new RedirectGuard();
         var current = uri;
         while (true)
@@ -116,7 +123,7 @@ internal sealed class SdeApiClient : IDisposable
             }
             catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
             {
-                var failure = NoAnswer(ex, method, current, retry, context, out var transient);
+                var failure = NoAnswer(ex, message, retry, context, out var transient);
                 context.Verbose($"{request} failed after {clock.ElapsedMilliseconds} ms: {failure.Message}");
                 if (retry.RetryAfterNoAnswer(transient, request, context))
                 {
@@ -148,7 +155,7 @@ internal sealed class SdeApiClient : IDisposable
                     }
 
                     context.Verbose($"{request} -> {outcome} in {clock.ElapsedMilliseconds} ms");
-                    var error = HttpErrors.FromResponse(response, method, current, BaseUri, retry.Retries, rule, context, attempt.Token);
+                    var error = HttpErrors.FromResponse(response, method, current, BaseUri, retry.Retries, rule, context, attempt.Token, retry.NotRetried);
                     context.CancellationToken.ThrowIfCancellationRequested();
                     throw error;
                 }
@@ -159,16 +166,20 @@ internal sealed class SdeApiClient : IDisposable
                     return default;
                 }
 
-                var answer = ReadAnswer(response, method, current, answerType, retry, rule, context, attempt.Token, out var bytes);
-                context.Verbose($"{request} -> {outcome} in {clock.ElapsedMilliseconds} ms, {FormatSize(bytes)}");
-                return answer;
+                if (TryReadAnswer(response, method, current, answerType, retry, rule, context, attempt.Token, out var answer, out var bytes))
+                {
+                    context.Verbose($"{request} -> {outcome} in {clock.ElapsedMilliseconds} ms, {FormatSize(bytes)}");
+                    return answer;
+                }
             }
         }
     }
 
     /// <summary>Why a request got no answer: Ctrl+C and Disconnect-Sde are thrown as they are, the rest explained.</summary>
-    private SdeApiException NoAnswer(Exception failure, HttpMethod method, Uri uri, RetryPolicy retry, RequestContext context, out bool transient)
+    private SdeApiException NoAnswer(Exception failure, HttpRequestMessage request, RetryPolicy retry, RequestContext context, out bool transient)
     {
+        var method = request.Method;
+        var uri = request.RequestUri!;
         transient = false;
         if (failure is OperationCanceledException)
         {
@@ -178,10 +189,15 @@ internal sealed class SdeApiClient : IDisposable
             return IsDisposed ? throw ClosedDuring(method, uri, failure) : retry.TimedOut(method, uri, failure);
         }
 
-        return ConnectionFailures.Classify(failure, uri, out transient, _certificates.LastProblem);
+        return ConnectionFailures.Classify(failure, uri, out transient, _certificates.ProblemOf(request), retry.Remaining);
     }
 
-    private T ReadAnswer<T>(
+    /// <summary>
+    /// Reads a successful answer. False when the connection broke off in the middle of it and the
+    /// request may be sent again: a read, within the retries and the time budget, like a request that
+    /// got no answer at all. A write is never repeated: it may have been made.
+    /// </summary>
+    private bool TryReadAnswer<T>(
         HttpResponseMessage response,
         HttpMethod method,
         Uri uri,
@@ -190,21 +206,39 @@ internal sealed class SdeApiClient : IDisposable
         RetryRule rule,
         RequestContext context,
         CancellationToken readToken,
+        out T answer,
         out long bytes)
     {
+        var clock = Stopwatch.StartNew();
         try
         {
-            return ResponseReader.Read(response, uri, answerType, readToken, out bytes);
+            answer = ResponseReader.Read(response, uri, answerType, readToken, out bytes);
+            return true;
         }
         catch (OperationCanceledException ex) when (!context.CancellationToken.IsCancellationRequested)
         {
             var failure = IsDisposed ? ClosedDuring(method, uri, ex) : retry.TimedOut(method, uri, ex);
             throw rule == RetryRule.Write && !IsDisposed ? HttpErrors.WriteOutcomeUnknown(method, failure, context) : failure;
         }
-        catch (SdeApiException ex) when (rule == RetryRule.Write && ex.ErrorId == SdeErrorIds.ConnectionFailed)
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            // The server accepted the write; only its answer was lost.
-            throw HttpErrors.WriteOutcomeUnknown(method, ex, context);
+            if (IsDisposed)
+            {
+                throw ClosedDuring(method, uri, ex);
+            }
+
+            var request = $"{method} {uri}";
+            var failure = ConnectionFailures.ClassifyBrokenAnswer(ex, uri, out var transient);
+            context.Verbose($"{request} -> {(int)response.StatusCode} {response.ReasonPhrase}, but the answer broke off after {clock.ElapsedMilliseconds} ms of reading: {failure.Message}");
+            if (retry.RetryAfterNoAnswer(transient, request, context, "got only part of its answer"))
+            {
+                answer = default!;
+                bytes = 0;
+                return false;
+            }
+
+            // A write's answer lost: the server accepted the write and may have made it.
+            throw rule == RetryRule.Write ? HttpErrors.WriteOutcomeUnknown(method, failure, context) : failure;
         }
     }
 

@@ -31,6 +31,7 @@ internal static class ServerErrorText
         try
         {
             using var body = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
+            using var abort = ResponseReader.AbortOnCancel(response, body, readToken);
             var buffer = new byte[MaximumBodyBytes];
             var length = 0;
             int read;
@@ -41,10 +42,10 @@ internal static class ServerErrorText
 
             return Flatten(new ReadOnlyMemory<byte>(buffer, 0, length));
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException or InvalidDataException or OperationCanceledException)
+        catch (Exception ex) when (readToken.IsCancellationRequested || ex is IOException or HttpRequestException or InvalidOperationException or InvalidDataException or OperationCanceledException)
         {
             // A broken connection, corrupt compression or a stalled body (the call's time is up, or the
-            // user stopped it; the caller checks which).
+            // user stopped it, and whatever the stream disposed under the read threw; the caller checks which).
             return [];
         }
     }

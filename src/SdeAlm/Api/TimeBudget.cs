@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
@@ -8,25 +7,25 @@ using SdeAlm.Errors;
 namespace SdeAlm.Api;
 
 /// <summary>
-/// -TimeoutSec as a budget for one call: every attempt and back-off comes out of it, and only the
-/// waits the server asked for with Retry-After are added on top.
+/// -TimeoutSec as a budget for one call, counted from its start: every attempt and every wait (our
+/// back-off and the server's Retry-After alike) comes out of it, so no call runs longer.
 /// </summary>
 internal sealed class TimeBudget
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _granted;
+    private readonly CallClock _clock;
+    private readonly TimeSpan _start;
 
-    public TimeBudget(TimeSpan? total)
+    public TimeBudget(TimeSpan? total, CallClock? clock = null)
     {
         Total = total;
-        _granted = total ?? TimeSpan.Zero;
+        _clock = clock ?? CallClock.Real;
+        _start = _clock.Now;
     }
 
     public TimeSpan? Total { get; }
 
-    public TimeSpan? Remaining => Total is null ? null : _granted - _clock.Elapsed;
-
-    public void Extend(TimeSpan wait) => _granted += wait;
+    /// <summary>What is left of the budget (negative once it is spent); null without a limit.</summary>
+    public TimeSpan? Remaining => Total - (_clock.Now - _start);
 
     /// <summary>A token that fires when the user stops or the budget runs out, whichever is first.</summary>
     public CancellationTokenSource StartAttempt(HttpMethod method, Uri uri, CancellationToken userToken)

@@ -47,6 +47,7 @@ public sealed class ConnectSdeCommand : SdeCmdlet
 
     [Parameter]
     [ValidateNotNull]
+    [ProxyAddress]
     public Uri? Proxy { get; set; }
 
     [Parameter]
@@ -164,5 +165,29 @@ public sealed class ConnectSdeCommand : SdeCmdlet
             : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "macOS"
             : "Linux";
         return $"SdeAlm/{module?.ToString(3)} (PowerShell {powerShell?.ToString(3)}; {os})";
+    }
+}
+
+/// <summary>
+/// Converts -Proxy text to a Uri as PowerShell does, except that text with user information ('@') that
+/// is no valid URL (a password with '#', '/', '?' or '@' in it) is refused without PowerShell's
+/// "Cannot convert value", which would echo the password. A valid one goes on to be refused by
+/// <see cref="SdeClientOptions.CheckProxy"/> as SdeProxyInvalid.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+internal sealed class ProxyAddressAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is not string text || text.IndexOf('@') < 0)
+        {
+            return inputData;
+        }
+
+        return Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var proxy)
+            ? proxy
+            : throw new ArgumentTransformationMetadataException(
+                "-Proxy holds a user name and password, and is no valid URL. Give -Proxy the proxy's address alone, such as http://proxy.example.com:3128, "
+                + "and the user name and password with -ProxyCredential (for example -ProxyCredential (Get-Credential)).");
     }
 }

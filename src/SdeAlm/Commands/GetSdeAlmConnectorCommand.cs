@@ -29,12 +29,17 @@ public sealed class GetSdeAlmConnectorCommand : SdeAlmListCmdlet<AlmConnector>
 
     protected override void BeginProcessing()
     {
-        FilterBy(Name, connector => connector.Name);
-        FilterBy(PluginId, connector => connector.PluginId);
+        FilterBy(nameof(Name), Name, connector => connector.Name);
+        FilterBy(nameof(PluginId), PluginId, connector => connector.PluginId);
     }
 
-    internal override IEnumerable<AlmConnector> Read(AlmResources resources, RequestContext context) =>
-        Id is null
+    internal override string ReadNoun => Id is null ? "ALM connector" : $"ALM connector with -Id {string.Join(", ", Id)}";
+
+    internal override IEnumerable<AlmConnector> Read(RequestContext context)
+    {
+        var resources = ResourcesOf(ResolveConnection());
+        return Id is null
             ? resources.Connectors(context)
             : ReadEach(Id, id => resources.ReadConnector(id, context));
+    }
 }

@@ -44,14 +44,16 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
             // Each ALM connection's jobs come from the server it was read from, newest first.
             foreach (var almConnection in InputObject!)
             {
-                var api = new AlmJobApi(ConnectionOf(almConnection).Client);
+                var origin = ConnectionOf(almConnection);
+                var api = new AlmJobApi(origin.Client, origin);
                 Write(api.List(null, almConnection.Id, Succeeded, NewRequestContext()));
             }
 
             return;
         }
 
-        var jobs = new AlmJobApi(ResolveClient());
+        var connection = ResolveConnection();
+        var jobs = new AlmJobApi(connection.Client, connection);
         var context = NewRequestContext();
         Write(ParameterSetName == IdSet ? ById(jobs, context) : Listed(jobs, context));
     });

@@ -20,6 +20,7 @@ namespace SdeAlm.Commands;
 public sealed class InvokeSdeRestMethodCommand : SdeConnectedCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ApiPathArgument]
     [ValidateNotNullOrEmpty]
     public string? Path { get; set; }
 

@@ -27,6 +27,8 @@ public sealed class NewSdeAlmConnectionCommand : SdeAlmWriteCmdlet
 
     /// <summary>The ALM connection's (project-scope) settings, such as the ALM project key.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Settings")]
+    [SettingArgument]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }
 

@@ -22,6 +22,8 @@ public sealed class NewSdeAlmConnectorCommand : SdeAlmWriteCmdlet
 
     /// <summary>The connector's (system-scope) settings, such as the output of New-SdeAlmPluginSetting -Scope system.</summary>
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [Alias("Settings")]
+    [SettingArgument]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }
 

@@ -63,10 +63,15 @@ public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
 
     /// <summary>
     /// Stops this record with every problem of a plan that may not be sent (see <see cref="ResourcePlan.Refusal"/>),
-    /// and writes the warnings about the keys it was given.
+    /// and writes what -Verbose tells about the settings and the warnings about the keys it was given.
     /// </summary>
     internal void Check(ResourcePlan plan, string server)
     {
+        foreach (var note in plan.Notes)
+        {
+            WriteVerbose($"{plan.Target}: {note}");
+        }
+
         if (plan.Refusal(server) is { } refusal)
         {
             throw refusal;
@@ -85,6 +90,10 @@ public abstract class SdeAlmResourceCmdlet : SdeConnectedCmdlet
     /// <summary>The server connection a piped ALM connection was read through (see <see cref="ResolveConnectionOf"/>).</summary>
     internal SdeConnection ConnectionOf(AlmConnection connection) =>
         ResolveConnectionOf(connection.ServerConnection, connection.Server, $"ALM connection {connection.Id}");
+
+    /// <summary>The server connection a piped job was read through (see <see cref="ResolveConnectionOf"/>).</summary>
+    internal SdeConnection ConnectionOf(AlmJob job) =>
+        ResolveConnectionOf(job.ServerConnection, job.Server, job.ToString());
 
     /// <summary>The connectors and ALM connections of a server connection, as this invocation reads and writes them.</summary>
     internal AlmResources ResourcesOf(SdeConnection connection)

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Threading;
 using SdeAlm.Api;
 using SdeAlm.Errors;
+using SdeAlm.Filtering;
 
 namespace SdeAlm.Commands;
 
@@ -88,6 +89,18 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
             {
                 yield return item;
             }
+        }
+    }
+
+    /// <summary>
+    /// Reports, at the end of a Get- command, each literal filter value that matched nothing over the
+    /// whole input: one non-terminating ObjectNotFound error each, as Get-Process -Name does.
+    /// </summary>
+    internal void WriteMisses(IEnumerable<FilterMiss> misses)
+    {
+        foreach (var miss in misses)
+        {
+            WriteError(new SdeApiException(miss.Message, SdeErrorIds.FilterNoMatch, ErrorCategory.ObjectNotFound, miss.Value).ToErrorRecord());
         }
     }
 

@@ -15,7 +15,9 @@ public abstract class SdePluginSettingCmdlet : SdeConnectedCmdlet
     internal const string ByIdSet = "ById";
     internal const string ByPluginSet = "ByPlugin";
 
+    /// <summary>A plugin id as text; a piped object with a PluginId property (a connector, an ALM connection, a field) gives its own.</summary>
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [PluginIdArgument]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PluginIdCompleter))]
     public string? PluginId { get; set; }

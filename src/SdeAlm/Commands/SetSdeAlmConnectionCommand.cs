@@ -31,6 +31,8 @@ public sealed class SetSdeAlmConnectionCommand : SdeAlmWriteCmdlet
 
     /// <summary>The settings to change; keys not named keep their values, a key set to $null is cleared.</summary>
     [Parameter]
+    [Alias("Settings")]
+    [SettingArgument]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }
 

@@ -32,6 +32,8 @@ public sealed class SetSdeAlmConnectorCommand : SdeAlmWriteCmdlet
 
     /// <summary>The settings to change; keys not named keep their values, a key set to $null is cleared.</summary>
     [Parameter]
+    [Alias("Settings")]
+    [SettingArgument]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }
 

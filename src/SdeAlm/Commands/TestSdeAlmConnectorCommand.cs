@@ -34,6 +34,8 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmResourceCmdlet
 
     /// <summary>The connector settings to test (system scope), such as New-SdeAlmPluginSetting -Scope system makes.</summary>
     [Parameter(Mandatory = true, ParameterSetName = UnsavedSet)]
+    [Alias("Settings")]
+    [SettingArgument]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }
 

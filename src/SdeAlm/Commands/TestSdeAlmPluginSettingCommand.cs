@@ -12,6 +12,8 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
 {
     [Parameter(ParameterSetName = ByIdSet, Mandatory = true, Position = 1)]
     [Parameter(ParameterSetName = ByPluginSet, Mandatory = true, Position = 0)]
+    [Alias("Settings")]
+    [SettingArgument(SharesPosition = true)]
     [ValidateNotNull]
     public IDictionary? Setting { get; set; }
 
@@ -26,7 +28,13 @@ public sealed class TestSdeAlmPluginSettingCommand : SdePluginSettingCmdlet
             return;
         }
 
-        var result = SettingValidator.Check(plugin, Setting!, Scope).ToTestResult();
+        var check = SettingValidator.Check(plugin, Setting!, Scope);
+        foreach (var note in check.Notes)
+        {
+            WriteVerbose($"Plugin '{plugin.Id}': {note}");
+        }
+
+        var result = check.ToTestResult();
         WriteObject(Quiet ? result.IsValid : result);
     });
 }

@@ -43,4 +43,6 @@ internal static class SdeErrorIds
     public const string AlmConfigurationFileError = "SdeAlmConfigurationFileError";
     public const string AlmPlanOutdated = "SdeAlmPlanOutdated";
     public const string AlmNameNotUnique = "SdeAlmNameNotUnique";
+    public const string FilterNoMatch = "SdeFilterNoMatch";
+    public const string AlmRemoveNotAllowed = "SdeAlmRemoveNotAllowed";
 }

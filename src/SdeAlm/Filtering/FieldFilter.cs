@@ -4,25 +4,33 @@ using SdeAlm.Settings;
 
 namespace SdeAlm.Filtering;
 
-/// <summary>The conditions Get-SdeAlmPluginField applies to each field; all given ones must hold.</summary>
+/// <summary>
+/// The conditions Get-SdeAlmPluginField applies to each field; all given ones must hold. Over the whole
+/// input it remembers which literal names, sections and types found nothing (see <see cref="ItemFilter{T}"/>).
+/// </summary>
 internal sealed class FieldFilter
 {
     /// <summary>How the views show, and -Section names, the unlabeled first section of a form (whose Label stays null, as the API sends it).</summary>
     public const string UnlabeledSection = "(general)";
 
-    private readonly WildcardFilter? _name;
-    private readonly WildcardFilter? _section;
-    private readonly WildcardFilter? _fieldType;
-    private readonly string? _scope;
-    private readonly bool _requiredOnly;
+    private readonly ItemFilter<AlmPluginField> _filter = new();
 
     public FieldFilter(string[]? name, string[]? section, string? scope, string[]? fieldType, bool requiredOnly)
     {
-        _name = WildcardFilter.Create(name);
-        _section = WildcardFilter.Create(section);
-        _fieldType = WildcardFilter.Create(fieldType);
-        _scope = scope;
-        _requiredOnly = requiredOnly;
+        // A field of the unlabeled section matches -Section '' (its label) and '(general)' (its name in the views).
+        _filter
+            .Where("Name", name, field => field.Name)
+            .Where("Section", section, field => field.Section, field => string.IsNullOrEmpty(field.Section) ? UnlabeledSection : null)
+            .Where("FieldType", fieldType, field => field.FieldType);
+        if (scope is not null)
+        {
+            _filter.Where($"-Scope {scope}", field => FieldScope.Matches(field, scope));
+        }
+
+        if (requiredOnly)
+        {
+            _filter.Where("-Required", field => field.Required);
+        }
     }
 
     /// <summary>The matching fields of the given sections, in catalog order.</summary>
@@ -30,14 +38,9 @@ internal sealed class FieldFilter
     {
         foreach (var section in sections)
         {
-            if (!MatchesSection(section))
-            {
-                continue;
-            }
-
             foreach (var field in section.Fields)
             {
-                if (Matches(field))
+                if (_filter.Keep(field))
                 {
                     yield return field;
                 }
@@ -45,18 +48,8 @@ internal sealed class FieldFilter
         }
     }
 
-    /// <summary>
-    /// True when the section's label matches, or the section has no label and "(general)", the name
-    /// the views give it, matches.
-    /// </summary>
-    public bool MatchesSection(AlmPluginSection section) =>
-        _section is null
-        || _section.IsMatch(section.Label)
-        || (string.IsNullOrEmpty(section.Label) && _section.IsMatch(UnlabeledSection));
+    public bool Matches(AlmPluginField field) => _filter.Keep(field);
 
-    public bool Matches(AlmPluginField field) =>
-        (!_requiredOnly || field.Required)
-        && (_name is null || _name.IsMatch(field.Name))
-        && (_fieldType is null || _fieldType.IsMatch(field.FieldType))
-        && FieldScope.Matches(field, _scope);
+    /// <summary>The literal values that found no field over the whole input (see <see cref="ItemFilter{T}.Misses"/>).</summary>
+    public IReadOnlyList<FilterMiss> Misses(string noun) => _filter.Misses(noun);
 }

@@ -6,10 +6,10 @@ namespace SdeAlm.Json;
 internal static class AlmJobMapper
 {
     /// <summary>
-    /// A job; the <c>last_job</c> of an ALM connection names neither its connection nor its project, so
+    /// A job, remembering the server connection it was read through; the <c>last_job</c> of an ALM connection names neither its connection nor its project, so
     /// the caller passes them as <paramref name="almConnectionId"/> and <paramref name="projectId"/>.
     /// </summary>
-    public static AlmJob ToJob(AlmJobWire job, string server, int? almConnectionId = null, int? projectId = null) =>
+    public static AlmJob ToJob(AlmJobWire job, string server, object? serverConnection, int? almConnectionId = null, int? projectId = null) =>
         new(
             job.Id,
             job.Connection ?? almConnectionId,
@@ -20,5 +20,6 @@ internal static class AlmJobMapper
             job.Automatic,
             job.LastRun?.ToLocalTime(),
             job.ResultMessage,
-            server);
+            server,
+            serverConnection);
 }

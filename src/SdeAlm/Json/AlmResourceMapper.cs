@@ -47,7 +47,7 @@ internal static class AlmResourceMapper
             wire.Inaccessible,
             ToSettings(wire.Params, catalog.SecretKeys(wire.System?.Id), wire.Id),
             IsObject(wire.Params),
-            wire.LastJob is { } job ? AlmJobMapper.ToJob(job, server, wire.Id, wire.Project) : null,
+            wire.LastJob is { } job ? AlmJobMapper.ToJob(job, server, serverConnection, wire.Id, wire.Project) : null,
             server,
             serverConnection);
 
@@ -55,7 +55,7 @@ internal static class AlmResourceMapper
     /// The params as settings; absent or null params (no permission to see them) give an empty dictionary.
     /// Two params that differ only in case break the key rule of <see cref="SettingKeys"/>: an error, not a guess.
     /// </summary>
-    internal static OrderedDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys, int resourceId)
+    internal static AlmSettingsDictionary ToSettings(JsonElement? parameters, ISet<string> secretKeys, int resourceId)
     {
         var settings = SettingKeys.NewDictionary();
         if (parameters is { ValueKind: JsonValueKind.Object } element)
@@ -77,7 +77,7 @@ internal static class AlmResourceMapper
             }
         }
 
-        return settings.AsReadOnly();
+        return new AlmSettingsDictionary(settings);
     }
 
     /// <summary>A list of names (items that are not text as their JSON text); null for null, absent or anything else.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Specialized;
-
 namespace SdeAlm.Model;
 
 /// <summary>
@@ -17,7 +15,7 @@ public sealed class AlmConnection
         string? frequency,
         bool inProgress,
         bool inaccessible,
-        OrderedDictionary settings,
+        AlmSettingsDictionary settings,
         bool settingsVisible,
         AlmJob? lastJob,
         string server,
@@ -62,8 +60,9 @@ public sealed class AlmConnection
     /// <summary>
     /// The project-level params as a read-only, ordered, case-insensitive dictionary; empty when the
     /// user may not see them (no "Edit ALM connections" permission). Masked values are SecureStrings.
+    /// Its text is <c>key=value; …</c>, secrets as ********.
     /// </summary>
-    public OrderedDictionary Settings { get; }
+    public AlmSettingsDictionary Settings { get; }
 
     /// <summary>The last sync job, read with Get-SdeAlmConnection -IncludeLastJob; else null, as when the ALM connection never ran.</summary>
     public AlmJob? LastJob { get; }

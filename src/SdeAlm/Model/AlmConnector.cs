@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Specialized;
 
 namespace SdeAlm.Model;
 
@@ -9,7 +8,7 @@ namespace SdeAlm.Model;
 /// </summary>
 public sealed class AlmConnector
 {
-    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, OrderedDictionary settings, bool settingsVisible, string server, object? serverConnection, IReadOnlyList<string>? fieldsEditableOnProject = null, bool hasFieldsEditableOnProject = false)
+    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, AlmSettingsDictionary settings, bool settingsVisible, string server, object? serverConnection, IReadOnlyList<string>? fieldsEditableOnProject = null, bool hasFieldsEditableOnProject = false)
     {
         Id = id;
         Name = name;
@@ -38,9 +37,9 @@ public sealed class AlmConnector
 
     /// <summary>
     /// The connector's params as a read-only, ordered, case-insensitive dictionary. Every value the
-    /// catalog marks masked_string is a SecureString.
+    /// catalog marks masked_string is a SecureString. Its text is <c>key=value; …</c>, secrets as ********.
     /// </summary>
-    public OrderedDictionary Settings { get; }
+    public AlmSettingsDictionary Settings { get; }
 
     /// <summary>
     /// The settings that project ALM connections may set for themselves (current releases); null for the

@@ -18,7 +18,8 @@ public sealed class AlmJob
         bool automatic,
         DateTimeOffset? lastRun,
         string? message,
-        string server)
+        string server,
+        object? serverConnection = null)
     {
         Id = id;
         AlmConnectionId = almConnectionId;
@@ -30,6 +31,7 @@ public sealed class AlmJob
         LastRun = lastRun;
         Message = message;
         Server = server;
+        ServerConnection = serverConnection;
     }
 
     public int Id { get; }
@@ -49,6 +51,9 @@ public sealed class AlmJob
     /// <summary>True once the run has finished.</summary>
     public bool Ready { get; }
 
+    /// <summary>Running until the job is Ready, then Succeeded or Failed: what Ready and Succeeded say together.</summary>
+    public AlmJobStatus Status => !Ready ? AlmJobStatus.Running : Succeeded ? AlmJobStatus.Succeeded : AlmJobStatus.Failed;
+
     /// <summary>True for a scheduled run, false for one started by a user.</summary>
     public bool Automatic { get; }
 
@@ -60,6 +65,9 @@ public sealed class AlmJob
 
     /// <summary>The server the job was read from, context root included.</summary>
     public string Server { get; }
+
+    /// <summary>The server connection the job was read through, so that its ALM connection is read from the same server.</summary>
+    internal object? ServerConnection { get; }
 
     public override string ToString() => $"ALM job {Id}";
 }

@@ -15,7 +15,7 @@ public sealed class AlmPlugin
         Sections = ReadOnlyJoinedList<AlmPluginSection>.Of(sections);
         SectionCount = Sections.Count;
         FieldCount = Sections.Sum(section => section.Fields.Count);
-        Required = Sections.Sum(section => section.Fields.Count(field => field.Required));
+        RequiredCount = Sections.Sum(section => section.Fields.Count(field => field.Required));
     }
 
     public string? Id { get; }
@@ -34,8 +34,15 @@ public sealed class AlmPlugin
     /// <summary>How many fields the configuration form has, in all sections.</summary>
     public int FieldCount { get; }
 
-    /// <summary>How many fields are required, so that <c>Where-Object Required</c> keeps plugins with at least one.</summary>
-    public int Required { get; }
+    /// <summary>How many fields are required, in all sections.</summary>
+    public int RequiredCount { get; }
+
+    /// <summary>
+    /// The same number as <see cref="RequiredCount"/>, under the name of SdeAlm 0.2, so that
+    /// <c>Where-Object Required</c> (true when the plugin has a required field) and scripts that compare
+    /// or sort it keep working. New scripts read RequiredCount.
+    /// </summary>
+    public int Required => RequiredCount;
 
     public override string ToString() => Id ?? string.Empty;
 }

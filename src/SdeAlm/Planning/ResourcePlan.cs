@@ -68,6 +68,12 @@ internal sealed class ResourcePlan
     /// <summary>Problems with the settings; any error means nothing may be sent.</summary>
     public IReadOnlyList<AlmPluginSettingProblem> Problems { get; internal set; } = [];
 
+    /// <summary>The errors among <see cref="Problems"/> that no -SkipValidation lets through (a key given twice, a secret's stand-in).</summary>
+    public IReadOnlyCollection<AlmPluginSettingProblem> AlwaysRefused { get; internal set; } = [];
+
+    /// <summary>What -Verbose tells about the settings: each name or option value translated to this server's generation of names, each key left out of a copy.</summary>
+    public IReadOnlyList<string> Notes { get; internal set; } = [];
+
     /// <summary>The setting keys the write named, spelt the catalog's way: warnings are about these only.</summary>
     public ICollection<string> NamedKeys { get; internal set; } = [];
 
@@ -119,8 +125,9 @@ internal sealed class ResourcePlan
         }
 
         var list = string.Join(Environment.NewLine, errors.Select(problem => $"  {problem.Field}: {problem.Message}"));
+        var skippable = errors.Any(problem => !AlwaysRefused.Contains(problem));
         return new SdeApiException(
-            Plugin is null
+            Plugin is null || !skippable
                 ? $"The settings of {Target} are not valid, so nothing was sent:{Environment.NewLine}{list}"
                 : $"The settings of {Target} do not fit plugin '{Plugin.Id}' ({Scope} scope) on {server}, so nothing was sent:{Environment.NewLine}{list}{Environment.NewLine}"
                     + $"Correct the settings (Get-SdeAlmPluginField -PluginId {Plugin.Id} -Scope {Scope} lists the fields), or pass -SkipValidation to let the server judge them.",

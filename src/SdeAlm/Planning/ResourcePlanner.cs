@@ -23,22 +23,15 @@ internal static class ResourcePlanner
         var plugin = catalog.Find(pluginId);
         var secretKeys = catalog.SecretKeys(pluginId);
         var plan = new ResourcePlan(edit, PlanAction.Create, null, plugin?.Id ?? pluginId, plugin, secretKeys);
-        var problems = new List<AlmPluginSettingProblem>();
-        var read = SettingKeys.Read(edit.Settings ?? SettingKeys.NewDictionary(), problems);
-        var settings = read;
-        if (plugin is not null)
-        {
-            var check = SettingValidator.Check(plugin, read, plan.Scope);
-            settings = check.Setting;
-            problems.AddRange(validate ? check.Problems : []);
-        }
-
-        plan.PluginMissing = validate && plugin is null;
+        var check = plugin is null
+            ? SettingValidator.CheckWithoutPlugin(edit.Settings ?? SettingKeys.NewDictionary(), secretKeys)
+            : SettingValidator.Check(plugin, edit.Settings ?? SettingKeys.NewDictionary(), plan.Scope);
+        var settings = check.Setting;
         plan.NamedKeys = KeysOf(settings);
         plan.Requested = settings;
         plan.PropertiesToSend = edit.Properties;
         plan.SettingsToSend = settings;
-        plan.Problems = problems;
+        plan.Problems = [.. ProblemsToJudge(plan, check, validate)];
         plan.Changes =
         [
             .. edit.Properties.Select(property => new SettingChange(property.Label, null, property.Shown, isSecret: false)),
@@ -49,7 +42,9 @@ internal static class ResourcePlanner
 
     /// <summary>
     /// An existing resource (a connector or ALM connection as read): the properties that differ are sent;
-    /// given settings are merged into the current ones and, when that changes anything, sent whole.
+    /// given settings are merged into the current ones and, when that changes anything, sent whole. The
+    /// given keys and values are judged, and the merged whole for its required fields: what the server
+    /// has and the change does not touch is never refused.
     /// </summary>
     public static ResourcePlan Update(ResourceEdit edit, object current, PluginCatalogIndex catalog, bool validate)
     {
@@ -73,11 +68,18 @@ internal static class ResourcePlanner
         if (edit.Settings is not null)
         {
             plan.SettingsHidden = !visible;
-            var requested = Spell(edit.Settings, plugin, plan.Scope, problems);
-            var merged = SettingMerge.Merge(currentSettings, requested);
-            Check(plan, Judged(merged, currentSettings, requested, plugin), problems, validate);
-            plan.NamedKeys = KeysOf(requested);
-            plan.Requested = requested;
+            var given = plugin is null
+                ? SettingValidator.CheckWithoutPlugin(edit.Settings, secretKeys)
+                : SettingValidator.CheckChange(plugin, edit.Settings, plan.Scope);
+            var merged = SettingMerge.Merge(currentSettings, given.Setting);
+            problems.AddRange(ProblemsToJudge(plan, given, validate));
+            if (validate && plugin is not null)
+            {
+                problems.AddRange(SettingValidator.MissingRequired(plugin, merged, plan.Scope));
+            }
+
+            plan.NamedKeys = KeysOf(given.Setting);
+            plan.Requested = given.Setting;
             var settingChanges = SettingMerge.Compare(currentSettings, merged, secretKeys);
             changes.AddRange(settingChanges);
             plan.SettingsToSend = settingChanges.Count > 0 ? merged : null;
@@ -94,62 +96,15 @@ internal static class ResourcePlanner
     public static string ScopeOf(AlmResourceKind kind) => kind == AlmResourceKind.Connector ? FieldScope.System : FieldScope.Project;
 
     /// <summary>
-    /// The settings read by the key rule (a key repeated in another case is an error, whatever the
-    /// validation) and spelt as the catalog spells its fields; keys that are no field stay as given.
+    /// The problems of a check that count: all of them when the settings are to be checked (no plugin to
+    /// check against is then a problem of its own), else those that stop a write even unchecked.
     /// </summary>
-    private static OrderedDictionary Spell(IDictionary? settings, AlmPlugin? plugin, string scope, List<AlmPluginSettingProblem> problems)
+    private static IReadOnlyList<AlmPluginSettingProblem> ProblemsToJudge(ResourcePlan plan, SettingCheck check, bool validate)
     {
-        var read = SettingKeys.Read(settings ?? SettingKeys.NewDictionary(), problems);
-        return plugin is null ? read : SettingValidator.Check(plugin, read, scope).Setting;
-    }
-
-    /// <summary>Checks settings against the plugin's fields when asked to; no plugin to check against is a problem of its own.</summary>
-    private static void Check(ResourcePlan plan, IDictionary settings, List<AlmPluginSettingProblem> problems, bool validate)
-    {
-        if (!validate)
-        {
-            return;
-        }
-
-        if (plan.Plugin is null)
-        {
-            plan.PluginMissing = true;
-            return;
-        }
-
-        problems.AddRange(SettingValidator.Check(plan.Plugin, settings, plan.Scope).Problems);
-    }
-
-    /// <summary>
-    /// The merged settings as they are checked: without the keys that the server holds, the write does not
-    /// name and the plugin has no field for (current releases keep <c>last_successful_run</c> in a
-    /// connection's params). Those are the server's own: they are sent back as the server has them, and a
-    /// write that leaves them alone is not refused for them.
-    /// </summary>
-    private static OrderedDictionary Judged(OrderedDictionary merged, IDictionary current, OrderedDictionary requested, AlmPlugin? plugin)
-    {
-        if (plugin is null)
-        {
-            return merged;
-        }
-
-        var fields = PluginFields.Of(plugin).ByName;
-        bool IsJudged(string key) => fields.ContainsKey(key) || requested.Contains(key) || !current.Contains(key);
-        if (merged.Keys.Cast<string>().All(IsJudged))
-        {
-            return merged;
-        }
-
-        var judged = SettingKeys.NewDictionary();
-        foreach (DictionaryEntry entry in merged)
-        {
-            if (IsJudged((string)entry.Key))
-            {
-                judged.Add(entry.Key, entry.Value);
-            }
-        }
-
-        return judged;
+        plan.PluginMissing |= validate && plan.Plugin is null;
+        plan.AlwaysRefused = check.AlwaysRefused;
+        plan.Notes = check.Notes;
+        return validate ? check.Problems : check.AlwaysRefused;
     }
 
     private static HashSet<string> KeysOf(OrderedDictionary settings) => new(settings.Keys.Cast<string>(), SettingKeys.Comparer);

@@ -19,6 +19,12 @@ internal static class SdeSession
     /// <summary>The open connections of this runspace, oldest first.</summary>
     public static IReadOnlyList<SdeConnection> Open => Mine()?.Open() ?? [];
 
+    /// <summary>
+    /// True when the last current connection was closed and none has been made current since: the
+    /// "not connected" error then says so instead of suggesting Connect-Sde.
+    /// </summary>
+    public static bool CurrentWasClosed => Mine()?.CurrentWasClosed ?? false;
+
     public static bool IsCurrent(SdeConnection connection) => Mine()?.Current is { } current && ReferenceEquals(current, connection);
 
     /// <summary>Adds a connection to this runspace's list, and makes it current if asked.</summary>
@@ -41,6 +47,7 @@ internal static class SdeSession
         private readonly List<SdeConnection> _open = [];
         private readonly object _gate = new();
         private SdeConnection? _current;
+        private bool _currentWasClosed;
 
         public SdeConnection? Current
         {
@@ -49,6 +56,17 @@ internal static class SdeSession
                 lock (_gate)
                 {
                     return _current;
+                }
+            }
+        }
+
+        public bool CurrentWasClosed
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _currentWasClosed;
                 }
             }
         }
@@ -65,6 +83,7 @@ internal static class SdeSession
                 if (makeCurrent)
                 {
                     _current = connection;
+                    _currentWasClosed = false;
                 }
             }
         }
@@ -77,7 +96,11 @@ internal static class SdeSession
                 if (ReferenceEquals(_current, connection))
                 {
                     _current = null;
+                    _currentWasClosed = true;
                 }
+
+                // With nothing left open, connections opened later with -NotCurrent are not "the others".
+                _currentWasClosed &= _open.Count > 0;
             }
         }
 

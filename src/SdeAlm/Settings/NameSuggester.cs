@@ -3,29 +3,59 @@ using System.Collections.Generic;
 
 namespace SdeAlm.Settings;
 
-/// <summary>Finds the name a mistyped key was probably meant to be, by edit distance.</summary>
+/// <summary>
+/// Finds the name a mistyped one was probably meant to be, by edit distance, and only when it is
+/// close: a suggestion that has little to do with what was typed misleads more than none.
+/// </summary>
 internal static class NameSuggester
 {
     /// <summary>
-    /// The candidate with the smallest Levenshtein distance to <paramref name="name"/>, ignoring case;
-    /// on a tie the earlier candidate wins. Null when there are no candidates.
+    /// The candidate closest to <paramref name="name"/> (ignoring case), counted by edits relative to
+    /// the longer of the two names, among those within a third of it (<see cref="IsClose"/>); on a
+    /// tie the candidate with fewer edits, then the earlier one, wins. Null when none is close.
     /// </summary>
-    public static string? Nearest(string name, IEnumerable<string> candidates)
+    public static string? Nearest(string name, IEnumerable<string> candidates) => Nearest([name], candidates);
+
+    /// <summary>
+    /// <see cref="Nearest(string, IEnumerable{string})"/> for a name that has several spellings (as a
+    /// setting key has in the two generations of SD Elements' names): the candidate closest to any of them.
+    /// </summary>
+    public static string? Nearest(IReadOnlyCollection<string> spellings, IEnumerable<string> candidates)
     {
         string? best = null;
-        var bestDistance = int.MaxValue;
+        var bestDistance = 0;
+        var bestLength = 1;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(name, candidate);
-            if (distance < bestDistance)
+            foreach (var spelling in spellings)
             {
-                best = candidate;
-                bestDistance = distance;
+                var distance = Distance(spelling, candidate);
+                var length = Math.Max(spelling.Length, candidate.Length);
+                if (!IsClose(distance, length))
+                {
+                    continue;
+                }
+
+                // distance / length < bestDistance / bestLength, without division; fewer edits on a tie.
+                var order = ((long)distance * bestLength).CompareTo((long)bestDistance * length);
+                if (best is null || order < 0 || (order == 0 && distance < bestDistance))
+                {
+                    best = candidate;
+                    bestDistance = distance;
+                    bestLength = length;
+                }
             }
         }
 
         return best;
     }
+
+    /// <summary>
+    /// Whether <paramref name="distance"/> edits between two names, the longer of which is
+    /// <paramref name="length"/> characters, still leave them alike: at most a third of the
+    /// characters changed, and something in common at all.
+    /// </summary>
+    public static bool IsClose(int distance, int length) => distance < length && 3 * distance <= length;
 
     /// <summary>Insertions, deletions and substitutions needed to turn one text into the other, ignoring case.</summary>
     public static int Distance(string a, string b)

@@ -23,6 +23,33 @@ internal static class SettingKeys
     /// <summary>An empty settings dictionary: ordered, its keys compared by <see cref="Comparer"/>.</summary>
     public static OrderedDictionary NewDictionary() => new(Comparer);
 
+    /// <summary>
+    /// The properties of an object (a PSCustomObject, as ConvertFrom-Json makes without -AsHashtable, and
+    /// always on Windows PowerShell) as a settings dictionary, in the object's own order. Values stay as
+    /// they are: a nested object is a value the field-type rules judge.
+    /// </summary>
+    public static OrderedDictionary FromProperties(PSObject value)
+    {
+        var settings = NewDictionary();
+        foreach (var property in value.Properties)
+        {
+            if (property.IsGettable && property.MemberType is PSMemberTypes.NoteProperty or PSMemberTypes.Property or PSMemberTypes.AliasProperty)
+            {
+                // PowerShell's property names are unique without regard to case, as setting keys are.
+                settings[property.Name] = property.Value;
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Whether settings are those of a connector or ALM connection as Get- returned them (piped to New-
+    /// to copy it, or passed as -Setting $connection.Settings): those are read-only, while a script's own
+    /// dictionary never is.
+    /// </summary>
+    public static bool IsAsRead(IDictionary settings) => settings.IsReadOnly;
+
     /// <summary>A key as text: what a script wrote, or the invariant text of a number or other key.</summary>
     public static string Text(object key) => SettingValue.AsText(key) ?? string.Empty;
 
