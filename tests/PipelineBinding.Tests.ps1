@@ -96,6 +96,9 @@ BeforeDiscovery {
         Row Remove-SdeAlmConnector AlmConnector '-InputObject (read, nothing sent under -WhatIf)'
         Refused Remove-SdeAlmConnector $notBound -Except AlmConnector
 
+        # Only the entries of a plan from Compare-SdeAlmConfiguration (none of these inputs) bind.
+        Refused Set-SdeAlmConfiguration $notBound
+
         Refused Select-SdeConnection $notBound
         Refused Disconnect-Sde $notBound
     )
@@ -121,6 +124,7 @@ BeforeAll {
         'Test-SdeAlmConnector'     = @{}
         'Remove-SdeAlmConnection'  = @{ WhatIf = $true }
         'Remove-SdeAlmConnector'   = @{ WhatIf = $true }
+        'Set-SdeAlmConfiguration'  = @{ WhatIf = $true }
         'Select-SdeConnection'     = @{}
         'Disconnect-Sde'           = @{}
     }
