@@ -46,8 +46,8 @@ internal sealed class ConfigurationPlanner
     private readonly UnresolvedSecrets _unresolved;
     private readonly Dictionary<string, ConnectorItem> _documentConnectors = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(int ProjectId, string Alias), ConnectionItem> _documentConnections = new(IdentityComparer.Instance);
-    private readonly ILookup<string, AlmConnector> _serverConnectors;
-    private readonly ILookup<(int ProjectId, string Alias), AlmConnection> _serverConnections;
+    private readonly Dictionary<string, List<AlmConnector>> _serverConnectors;
+    private readonly Dictionary<(int ProjectId, string Alias), List<AlmConnection>> _serverConnections;
 
     private ConfigurationPlanner(AlmConfiguration document, ServerState state, SecretResolver secrets, UnresolvedSecrets unresolved)
     {
@@ -55,8 +55,8 @@ internal sealed class ConfigurationPlanner
         _state = state;
         _secrets = secrets;
         _unresolved = unresolved;
-        _serverConnectors = state.Connectors.ToLookup(connector => connector.Name ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-        _serverConnections = state.Connections.ToLookup(connection => (connection.ProjectId, connection.Alias ?? string.Empty), IdentityComparer.Instance);
+        _serverConnectors = GroupBy(state.Connectors, connector => connector.Name ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        _serverConnections = GroupBy(state.Connections, connection => (connection.ProjectId, connection.Alias ?? string.Empty), IdentityComparer.Instance);
     }
 
     /// <summary>How messages name the document: its file's path, or "The -Configuration object".</summary>
@@ -172,7 +172,7 @@ internal sealed class ConfigurationPlanner
         }
 
         _documentConnectors.Add(item.Name, item);
-        var matches = _serverConnectors[item.Name].ToList();
+        var matches = Find(_serverConnectors, item.Name);
         if (matches.Count > 1)
         {
             plan.Problems.Add($"{where}: {_state.Server} has {matches.Count} connectors named '{item.Name}' ({Ids(matches.Select(connector => connector.Id))}), and a document names a connector by its name. Rename all but one (Set-SdeAlmConnector -Name).");
@@ -229,7 +229,7 @@ internal sealed class ConfigurationPlanner
             return null;
         }
 
-        var matches = _serverConnections[(item.ProjectId, item.Alias)].ToList();
+        var matches = Find(_serverConnections, (item.ProjectId, item.Alias));
         if (matches.Count > 1)
         {
             plan.Problems.Add($"{where}: project {item.ProjectId} on {_state.Server} has {matches.Count} ALM connections with the alias '{item.Alias}' ({Ids(matches.Select(connection => connection.Id))}), and a document names an ALM connection by its project and alias. Rename all but one (Set-SdeAlmConnection -Alias).");
@@ -268,7 +268,7 @@ internal sealed class ConfigurationPlanner
     {
         var where = item.Location;
         _documentConnectors.TryGetValue(item.Connector, out var inDocument);
-        var onServer = _serverConnectors[item.Connector].ToList();
+        var onServer = Find(_serverConnectors, item.Connector);
         if (onServer.Count > 1)
         {
             plan.Problems.Add($"{where}: connector: {_state.Server} has {onServer.Count} connectors named '{item.Connector}' ({Ids(onServer.Select(connector => connector.Id))}), so the name does not say which. Rename all but one (Set-SdeAlmConnector -Name).");
@@ -458,6 +458,28 @@ internal sealed class ConfigurationPlanner
         planned.Entry = new AlmPlanEntry(AlmPlanAction.Unmanaged, kind, name, projectId, id, [], _state.Server, _state.ServerConnection, planned);
         return planned;
     }
+
+    /// <summary>The server's resources by identity, grouped once per plan: several under one identity are a problem to name.</summary>
+    private static Dictionary<TKey, List<T>> GroupBy<TKey, T>(IEnumerable<T> items, Func<T, TKey> key, IEqualityComparer<TKey> comparer)
+        where TKey : notnull
+    {
+        var groups = new Dictionary<TKey, List<T>>(comparer);
+        foreach (var item in items)
+        {
+            if (!groups.TryGetValue(key(item), out var group))
+            {
+                groups.Add(key(item), group = []);
+            }
+
+            group.Add(item);
+        }
+
+        return groups;
+    }
+
+    private static List<T> Find<TKey, T>(Dictionary<TKey, List<T>> groups, TKey key)
+        where TKey : notnull =>
+        groups.TryGetValue(key, out var group) ? group : [];
 
     /// <summary>An ALM connection's identity: its project, and its alias without regard to case.</summary>
     private sealed class IdentityComparer : IEqualityComparer<(int ProjectId, string Alias)>

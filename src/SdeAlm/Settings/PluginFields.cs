@@ -6,9 +6,9 @@ using SdeAlm.Model;
 namespace SdeAlm.Settings;
 
 /// <summary>
-/// The named fields of a plugin, in catalog order, the first of each name only, and by name without
-/// regard to case: worked out once per plugin object, since a plan of 500 ALM connections checks the
-/// same plugin's fields a thousand times.
+/// The named fields of a plugin by name, the first of each name, worked out once per plugin object: a
+/// plan of 500 ALM connections checks the same plugin's fields a thousand times, and building the
+/// index each time was most of what planning allocated.
 /// </summary>
 internal sealed class PluginFields
 {
@@ -17,24 +17,18 @@ internal sealed class PluginFields
     private PluginFields(AlmPlugin plugin)
     {
         var byName = new Dictionary<string, AlmPluginField>(SettingKeys.Comparer);
-        var ordered = new List<AlmPluginField>();
         foreach (var field in plugin.Sections.SelectMany(section => section.Fields))
         {
             if (!string.IsNullOrEmpty(field.Name) && !byName.ContainsKey(field.Name!))
             {
                 byName.Add(field.Name!, field);
-                ordered.Add(field);
             }
         }
 
         ByName = byName;
-        Ordered = ordered;
     }
 
-    /// <summary>The fields, each name once (its first field), in catalog order.</summary>
-    public IReadOnlyList<AlmPluginField> Ordered { get; }
-
-    /// <summary>The fields by name, compared as setting keys are (<see cref="SettingKeys.Comparer"/>).</summary>
+    /// <summary>The fields by name, compared as setting keys are (<see cref="SettingKeys.Comparer"/>); its values in catalog order.</summary>
     public IReadOnlyDictionary<string, AlmPluginField> ByName { get; }
 
     /// <summary>The fields of <paramref name="plugin"/>; plugin objects are read-only, so what is worked out once holds.</summary>
