@@ -570,6 +570,20 @@ try { Set-SdeAlmConfiguration '$path' } catch { 'ERROR ' + `$_.FullyQualifiedErr
         ((Get-Store $server.Scenario).connectors | Where-Object id -EQ 3).params.alm_api_token | Should -Be 'ghp_inTheFile0123'
     }
 
+    It 'refuses what a secret becomes on its way out of PowerShell (<Case>), as New- and Set- do, before any write' -ForEach @(
+        @{ Case = 'ConvertTo-Json of a SecureString'; Json = '{ "Length": 17 }' }
+        @{ Case = 'the mask of the views'; Json = '"********"' }
+    ) {
+        $server = New-TestServer
+        $path = Join-Path $TestDrive 'stand-in.json'
+        Set-Content -Path $path -Value "{ `"connectors`": [ { `"name`": `"Jira Cloud`", `"plugin`": `"jira`", `"settings`": { `"alm_pass`": $Json } } ] }"
+        $record = Get-ErrorRecord { Set-SdeAlmConfiguration $path -Connection $server.Connection -WarningVariable warnings -WarningAction SilentlyContinue }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmConfigurationInvalid,*'
+        $record.Exception.Message | Should -Match ([regex]::Escape("connectors[0] 'Jira Cloud': alm_pass: "))
+        "$warnings" | Should -Not -Match 'plain text' -Because 'the refusal names it'
+        Get-WriteLine $server.Scenario | Should -BeNullOrEmpty
+    }
+
     It 'refuses plan entries of two servers, and a -Connection to another server than the plan''s' {
         $first = New-TestServer
         $second = New-TestServer

@@ -378,7 +378,9 @@ internal sealed class ConfigurationPlanner
 
         foreach (DictionaryEntry entry in resourcePlan.Requested)
         {
-            if (resourcePlan.SecretKeys.Contains((string)entry.Key) && SettingValue.Unwrap(entry.Value) is string { Length: > 0 })
+            // A refused value (such as the ******** of a view) is named by its problem, not also warned about.
+            if (resourcePlan.SecretKeys.Contains((string)entry.Key) && SettingValue.Unwrap(entry.Value) is string { Length: > 0 }
+                && !resourcePlan.Errors.Any(problem => SettingKeys.Comparer.Equals(problem.Field, (string)entry.Key)))
             {
                 plan.Warnings.Add($"{where}: {entry.Key}: the document holds this secret as plain text. Keep secrets out of files: write {{ \"env\": \"NAME\" }} or {{ \"secret\": \"NAME\", \"vault\": \"VAULT\" }} instead.");
             }
