@@ -40,6 +40,7 @@
         'Test-SdeAlmConnector'
         'Test-SdeAlmConnection'
         'Get-SdeAlmJob'
+        'Start-SdeAlmSync'
         'Export-SdeAlmConfiguration'
         'Compare-SdeAlmConfiguration'
         'Set-SdeAlmConfiguration'

@@ -89,7 +89,8 @@ Describe 'Test-SdeAlmConnector' {
         $scenario = New-Scenario 'issuetracker'
         $null = Connect-TestSde $scenario
         $thrown = $null
-        try { Get-SdeAlmConnector | Test-SdeAlmConnector -ErrorAction Continue } catch { $thrown = $_ }
+        # One at a time: the first 404 stops the command before the next connector is sent.
+        try { Get-SdeAlmConnector | Test-SdeAlmConnector -ThrottleLimit 1 -ErrorAction Continue } catch { $thrown = $_ }
         $thrown.FullyQualifiedErrorId | Should -BeLike 'SdeAlmApiNotFound,*'
         @(Get-Post $scenario).Count | Should -Be 1
     }

@@ -46,6 +46,12 @@ try {
     Write-Host '> Get-SdeAlmConnection -IncludeLastJob   # which ALM connections failed their last sync' -ForegroundColor Cyan
     Get-SdeAlmConnection -IncludeLastJob | Out-Host
 
+    Write-Host '> Get-SdeAlmConnection | Test-SdeAlmConnection -ThrottleLimit 8   # many tests at once, results in input order' -ForegroundColor Cyan
+    Get-SdeAlmConnection | Test-SdeAlmConnection -ThrottleLimit 8 | Out-Host
+
+    Write-Host '> $almConnection | Start-SdeAlmSync -Wait   # sync now and wait for the outcome' -ForegroundColor Cyan
+    $almConnection | Start-SdeAlmSync -Wait | Out-Host
+
     Write-Host '> Get-SdeAlmJob   # every sync run, newest first' -ForegroundColor Cyan
     Get-SdeAlmJob | Out-Host
 

@@ -12,10 +12,11 @@ Describe 'Get-SdeAlmJob' {
         Disconnect-Sde
     }
 
-    It 'lists every job, newest run first (the server sends them in id order)' {
+    It 'lists every job newest first: the one SD Elements made last (highest id) first, whatever LastRun says' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        @((Get-SdeAlmJob).Id) | Should -Be @(6, 7, 4, 5, 3, 1, 2)
+        # The seeded jobs' LastRun is deliberately not in id order: job 6 ran last, job 7 was made last.
+        @((Get-SdeAlmJob).Id) | Should -Be @(7, 6, 5, 4, 3, 2, 1)
         $request = (Get-Journal $scenario).requests[-1]
         $request.path | Should -Be 'api/v2/jobs/alm/'
         $request.query | Should -Be ''
@@ -65,14 +66,15 @@ Describe 'Get-SdeAlmJob' {
     It 'filters by ALM connection on the server, one request per ALM connection' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        @((Get-SdeAlmJob -AlmConnectionId 1).Id) | Should -Be @(4, 5, 1)
-        @((Get-SdeAlmJob -AlmConnectionId 1, 3).Id) | Should -Be @(7, 4, 5, 1, 2)
+        @((Get-SdeAlmJob -AlmConnectionId 1).Id) | Should -Be @(5, 4, 1)
+        # Each ALM connection's list, merged newest first as they are read.
+        @((Get-SdeAlmJob -AlmConnectionId 1, 3).Id) | Should -Be @(7, 5, 4, 2, 1)
         @(@((Get-Journal $scenario).requests)[1..99] | ForEach-Object query) | Should -Be @('connection=1', 'connection=1', 'connection=3')
     }
 
     It 'filters by outcome with -Succeeded <Succeeded>' -ForEach @(
         @{ Succeeded = $true; Ids = 5, 3, 1 }
-        @{ Succeeded = $false; Ids = 6, 7, 4, 2 }
+        @{ Succeeded = $false; Ids = 7, 6, 4, 2 }
     ) {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
@@ -83,7 +85,7 @@ Describe 'Get-SdeAlmJob' {
     It 'lists one project''s jobs from the project path, with the other filters' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        @((Get-SdeAlmJob -ProjectId 2).Id) | Should -Be @(6, 7, 3, 2)
+        @((Get-SdeAlmJob -ProjectId 2).Id) | Should -Be @(7, 6, 3, 2)
         @((Get-SdeAlmJob -ProjectId 2 -AlmConnectionId 3 -Succeeded $false).Id) | Should -Be @(7, 2)
         $requests = (Get-Journal $scenario).requests
         $requests[-2].path | Should -Be 'api/v2/projects/2/jobs/alm/'
@@ -91,11 +93,87 @@ Describe 'Get-SdeAlmJob' {
         $requests[-1].query | Should -Be 'connection=3&succeeded=false'
     }
 
-    It 'reads every page of a paginated list' {
+    It 'reads a paginated list from its last page backwards' {
         $scenario = New-Scenario 'page=2'
         $null = Connect-TestSde $scenario
-        @((Get-SdeAlmJob).Id) | Should -Be @(6, 7, 4, 5, 3, 1, 2)
-        @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/jobs/alm/').Count | Should -Be 4
+        @((Get-SdeAlmJob).Id) | Should -Be @(7, 6, 5, 4, 3, 2, 1)
+        # The first page gives the count (7 jobs, 2 a page); then pages 4, 3 and 2.
+        @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/jobs/alm/' | ForEach-Object query) | Should -Be @('', 'page=4', 'page=3', 'page=2')
+    }
+
+    It 'reads two pages of a long history for Select-Object -First 4, not all of them' {
+        $scenario = New-Scenario 'page=50', 'jobs=1000'
+        $null = Connect-TestSde $scenario
+        @((Get-SdeAlmJob | Select-Object -First 4).Id) | Should -Be @(1007, 1006, 1005, 1004)
+        # 1007 jobs, 50 a page: the first page for the count, then the last (21).
+        @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/jobs/alm/' | ForEach-Object query) | Should -Be @('', 'page=21')
+    }
+
+    It 'keeps the filters on every page it jumps to' {
+        $scenario = New-Scenario 'page=50', 'jobs=1000'
+        $null = Connect-TestSde $scenario
+        # Every tenth extra job failed (ids 17, 27, ... 1007) and seeded job 4: 101 jobs, 3 pages, the last
+        # holding 1007 alone.
+        $failed = @(Get-SdeAlmJob -AlmConnectionId 1 -Succeeded $false | Select-Object -First 3)
+        @($failed.Id) | Should -Be @(1007, 997, 987)
+        @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/jobs/alm/' | ForEach-Object query) |
+            Should -Be @('connection=1&succeeded=false', 'connection=1&succeeded=false&page=3', 'connection=1&succeeded=false&page=2')
+    }
+
+    It 'shows a progress bar while it reads many pages, and completes it' {
+        $scenario = New-Scenario 'page=10', 'jobs=100'
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+                param($Manifest, $Url, $Token)
+                Import-Module $Manifest
+                $c = Connect-Sde -Server $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication -SkipValidation
+                @(Get-SdeAlmJob -Connection $c).Count
+            }).AddArgument($ModuleManifest).AddArgument((Get-ScenarioUrl $scenario)).AddArgument($SimulatorToken)
+        try {
+            $shell.Invoke() | Should -Be 107
+            $reading = @($shell.Streams.Progress | Where-Object Activity -EQ 'Reading the job list, newest first')
+            @($reading | Where-Object RecordType -EQ 'Processing' | ForEach-Object StatusDescription) | Should -Be @(11..2 | ForEach-Object { "Page $_ of 11" })
+            $reading[-1].RecordType | Should -Be 'Completed'
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'shows no progress bar for a list of two pages' {
+        $scenario = New-Scenario 'page=4'
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+                param($Manifest, $Url, $Token)
+                Import-Module $Manifest
+                $c = Connect-Sde -Server $Url -Token (ConvertTo-SecureString $Token -AsPlainText -Force) -AllowUnencryptedAuthentication -SkipValidation
+                @(Get-SdeAlmJob -Connection $c).Count
+            }).AddArgument($ModuleManifest).AddArgument((Get-ScenarioUrl $scenario)).AddArgument($SimulatorToken)
+        try {
+            $shell.Invoke() | Should -Be 7
+            $shell.Streams.Progress | Should -BeNullOrEmpty
+        }
+        finally {
+            $shell.Dispose()
+        }
+    }
+
+    It 'reads the jobs under issue-tracker on a server that has them only there, and remembers it' {
+        $scenario = New-Scenario 'jobsissuetracker'
+        $null = Connect-TestSde $scenario
+        @((Get-SdeAlmJob).Id) | Should -Be @(7, 6, 5, 4, 3, 2, 1)
+        (Get-SdeAlmJob -Id 4).Id | Should -Be 4
+        @((Get-Journal $scenario).requests | Select-Object -Skip 1 | ForEach-Object { "$($_.path) $($_.status)" }) |
+            Should -Be @('api/v2/jobs/alm/ 404', 'api/v2/jobs/issue-tracker/ 200', 'api/v2/jobs/issue-tracker/4/ 200')
+    }
+
+    It 'says once that a server offers no jobs API (both names answer 404)' {
+        $scenario = New-Scenario 'nojobs'
+        $null = Connect-TestSde $scenario
+        $err = Get-ErrorRecord { Get-SdeAlmJob }
+        $err.FullyQualifiedErrorId | Should -Be 'SdeAlmApiNotFound,SdeAlm.Commands.GetSdeAlmJobCommand'
+        $err.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err.Exception.Message | Should -Match 'offers no jobs API: both api/v2/jobs/alm/ and api/v2/jobs/issue-tracker/ answered 404'
     }
 
     It 'refuses an id below 1 before any request' {
@@ -133,7 +211,7 @@ Describe 'Get-SdeAlmJob' {
     It 'lists the jobs of piped ALM connections, each one''s newest first' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        @((Get-SdeAlmConnection -Id 1, 3 | Get-SdeAlmJob).Id) | Should -Be @(4, 5, 1, 7, 2)
+        @((Get-SdeAlmConnection -Id 1, 3 | Get-SdeAlmJob).Id) | Should -Be @(5, 4, 1, 7, 2)
         @((Get-SdeAlmConnection -Id 1 | Get-SdeAlmJob -Succeeded $true).Id) | Should -Be @(5, 1)
         @((Get-Journal $scenario).requests | Where-Object path -EQ 'api/v2/jobs/alm/' | ForEach-Object query) |
             Should -Be @('connection=1', 'connection=3', 'connection=1&succeeded=true')
@@ -168,10 +246,10 @@ Describe 'Jobs and ALM connections piped to Get-SdeAlmConnection' {
     It 'answers "which ALM connections failed?" with each failed one once, read once' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        # Failed jobs, newest first: 6 (ALM connection 2), 7 (3), 4 (1), 2 (3 again).
-        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection).Id) | Should -Be @(2, 3, 1)
+        # Jobs without success, newest (highest id) first: 7 (ALM connection 3), 6 (2), 4 (1), 2 (3 again).
+        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection).Id) | Should -Be @(3, 2, 1)
         @((Get-Journal $scenario).requests | Where-Object path -Like 'api/v2/connections/*' | ForEach-Object path) |
-            Should -Be @('api/v2/connections/alm/2/', 'api/v2/connections/alm/3/', 'api/v2/connections/alm/1/')
+            Should -Be @('api/v2/connections/alm/3/', 'api/v2/connections/alm/2/', 'api/v2/connections/alm/1/')
         @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection -PluginId trac -IncludeLastJob).LastJob.Id) | Should -Be @(7)
     }
 

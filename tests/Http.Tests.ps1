@@ -445,6 +445,8 @@ Describe 'Secrets' {
         Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 4; WhatIf = $true }
         Add-Run Remove-SdeAlmConnection @{ Connection = $good; Id = 5, 99; Confirm = $false }
         Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 1, 4; Confirm = $false }
+        # Connection 2 is always busy and 99 does not exist: the errors carry the server's words.
+        Add-Run Start-SdeAlmSync @{ Connection = $good; AlmConnectionId = 1, 2, 99; Wait = $true }
         # Configuration as code with the token as a connector secret: given as a SecureString, as plain
         # text (a warning about it), compared, planned under -WhatIf, applied, and exported as a reference.
         # Their warnings are written, not asked about (-Debug would make the host prompt).
@@ -468,6 +470,7 @@ Describe 'Secrets' {
             Add-Run Test-SdeAlmConnector @{ Connection = $connection; Id = 1 }
             Add-Run Get-SdeAlmJob @{ Connection = $connection }
             Add-Run Remove-SdeAlmConnection @{ Connection = $connection; Id = 1; Confirm = $false }
+            Add-Run Start-SdeAlmSync @{ Connection = $connection; AlmConnectionId = 1 }
             Add-Run Test-SdeAlmConfiguration @{ Connection = $connection; Configuration = @{ connectors = @() } }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
         }

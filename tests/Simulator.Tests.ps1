@@ -479,6 +479,16 @@ Describe 'Sync jobs on demand' {
         @((Get-SimulatorStore $scenario).jobs.id) | Should -Be 1, 2, 3, 4, 5, 6, 7, 8
     }
 
+    It 'jobdeny=P refuses job POSTs in project P with 403 and queues nothing; other projects are unaffected' {
+        $scenario = New-Scenario 'jobdeny=2', 'jobdelay=0'
+        $denied = Invoke-Simulator $scenario 'api/v2/projects/2/jobs/alm/' -Method POST -Body @{ connection = 3 }
+        $denied.Status | Should -Be 403
+        $denied.Body.detail | Should -Be 'You do not have permission to perform this action.'
+        (Invoke-Simulator $scenario 'api/v2/projects/1/jobs/alm/' -Method POST -Body @{ connection = 1 }).Status | Should -Be 201
+        @((Get-SimulatorStore $scenario).jobs | Where-Object id -GT 7 | ForEach-Object connection) | Should -Be @(1)
+        (Invoke-Simulator $scenario 'api/v2/projects/2/jobs/alm/').Status | Should -Be 200
+    }
+
     It 'records a result from elsewhere with ready true, even for a busy connection' {
         $scenario = New-Scenario
         $answer = Invoke-Simulator $scenario 'api/v2/projects/2/jobs/alm/' -Method POST -Body @{
@@ -687,6 +697,7 @@ Describe 'Bigger stores' {
         @{ Option = 'jobs=x' }
         @{ Option = 'jobdelay=-1' }
         @{ Option = 'testdelay=600001' }
+        @{ Option = 'jobdeny=0' }
     ) {
         $answer = Invoke-Simulator (New-Scenario $Option) 'api/v2/connections/alm/'
         $answer.Status | Should -Be 400

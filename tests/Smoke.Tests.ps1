@@ -143,6 +143,25 @@ Describe 'SdeAlm smoke test' {
         }
     }
 
+    It 'runs 8 connectivity tests at once (where .NET Framework allows 2 connections per server by default), in input order' {
+        $prefix = 'testdelay=1500/smoke-' + [guid]::NewGuid().ToString('n')
+        $connection = Connect-Sde -Server "$($script:Simulator.Url)$prefix/" -Token (Get-SmokeToken) -AllowUnencryptedAuthentication -NotCurrent
+        $results = @(Test-SdeAlmConnector -Id 1, 2, 3, 1, 2, 3, 1, 2 -ThrottleLimit 8 -Connection $connection)
+        @($results | ForEach-Object Target) | Should -Be @('connector 1', 'connector 2', 'connector 3', 'connector 1', 'connector 2', 'connector 3', 'connector 1', 'connector 2')
+        $counter = Invoke-RestMethod -Uri "$($script:Simulator.Url)_sim/concurrency?prefix=$([uri]::EscapeDataString($prefix))"
+        $counter.max | Should -Be 8
+        Disconnect-Sde -Connection $connection
+    }
+
+    It 'syncs an ALM connection now and waits for its job' {
+        $connection = Connect-Sde -Server "$($script:Simulator.Url)jobdelay=500/smoke-$([guid]::NewGuid().ToString('n'))/" -Token (Get-SmokeToken) -AllowUnencryptedAuthentication -NotCurrent
+        $job = Start-SdeAlmSync -AlmConnectionId 4 -Wait -Timeout 60 -Connection $connection
+        $job.AlmConnectionId | Should -Be 4
+        $job.Ready | Should -BeTrue
+        $job.Succeeded | Should -BeTrue
+        Disconnect-Sde -Connection $connection
+    }
+
     It 'exports the ALM configuration, finds the server in sync, and plans a document from ConvertFrom-Json' {
         $path = Join-Path $TestDrive 'sde-alm.json'
         Export-SdeAlmConfiguration $path -WarningAction SilentlyContinue

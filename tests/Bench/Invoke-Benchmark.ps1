@@ -1,13 +1,16 @@
 <#
 .SYNOPSIS
-    Measures SdeAlm against Invoke-RestMethod by hand and against the raw wire.
+    Measures SdeAlm against Invoke-RestMethod by hand and against the raw wire, and what -ThrottleLimit
+    and Start-SdeAlmSync -Wait cost against the ideal.
 .DESCRIPTION
     Run by `./build.ps1 -Task Bench` in a fresh pwsh, against the bundled simulator on loopback (no
     network). In-process contenders are timed in alternating rounds, each timing preceded by a full
     garbage collection; fresh-process contenders (import, first call, peak memory) run in new pwsh
     processes. Prints a table, writes out/bench.json (every sample) and out/bench.md (the README block).
     Exits non-zero only when something is wrong (rows differ, a child fails); a missed target is
-    reported, not failed: this is a benchmark, not a test.
+    reported, not failed: this is a benchmark, not a test. -Part ManyAtOnce runs only rows (9) and
+    (10) (about 3 minutes) and writes out/bench-many.md and out/bench-many.json; -Part Configuration
+    only rows (11) and (12), configuration as code (under a minute).
 #>
 [CmdletBinding()]
 param(
@@ -21,10 +24,15 @@ param(
     # ALM connections created per round by the pipeline contender (7), and its measured rounds.
     [int] $Connections = 500,
     [int] $ConnectionRounds = 5,
-    # Rows (9) and (10), configuration as code: measured rounds (after one warm-up round).
+    # Rounds of the many-at-once rows (9) and (10), and their -ThrottleLimit values (a string list, as above).
+    [int] $ManyRounds = 3,
+    [string[]] $ThrottleLimits = @('1', '4', '8', '16'),
+    # Rows (11) and (12), configuration as code: measured rounds (after one warm-up round).
     [int] $ConfigurationRounds = 7,
-    # 'All' runs every row; 'Configuration' only rows (9) and (10), against a simulator of their own.
-    [ValidateSet('All', 'Configuration')] [string] $Part = 'All',
+    # All: every row. ManyAtOnce: only rows (9) and (10), printed and written to out/bench-many.md and .json.
+    # Configuration: only rows (11) and (12), against a simulator of their own, written to out/bench-configuration.json.
+    [ValidateSet('All', 'ManyAtOnce', 'Configuration')]
+    [string] $Part = 'All',
     [string] $ModuleFolder = (Join-Path $PSScriptRoot '../../out/SdeAlm'),
     [string] $OutputFolder = (Join-Path $PSScriptRoot '../../out')
 )
@@ -37,6 +45,7 @@ $OutputFolder = (New-Item -ItemType Directory -Force $OutputFolder).FullName
 $Invariant = [cultureinfo]::InvariantCulture
 $PwshDll = Join-Path $PSHOME 'pwsh.dll'
 [int[]] $ScaleSizes = @($ScaleSizes -split ',' | ForEach-Object { [int]::Parse($_.Trim(), $Invariant) })
+[int[]] $ThrottleLimits = @($ThrottleLimits -split ',' | ForEach-Object { [int]::Parse($_.Trim(), $Invariant) })
 
 # A private copy of the module for this run: a build started meanwhile (other work on the same tree)
 # cannot swap the DLL under the fresh-process contenders. The empty module beside it is a baseline for
@@ -244,6 +253,107 @@ function New-Connection {
     Connect-Sde -Server $Simulator.Url -Token (ConvertTo-SecureString $Simulator.Token -AsPlainText -Force) -AllowUnencryptedAuthentication
 }
 
+function Measure-ManyAtOnce {
+    <#
+    Rows (9) and (10), against a simulator of the usual seed, each round in a store of its own (a
+    context root), rounds of the contenders alternating: (9) 40 connectivity tests that take 0.5 s each
+    on the server, piped to Test-SdeAlmConnector at each -ThrottleLimit, against the ideal
+    ceil(40 / limit) x 0.5 s, with the most tests the server saw at once; (10) 100 ALM connections
+    piped to Start-SdeAlmSync -Wait (each job 5 s on the server), and what the wait cost in requests
+    per poll round, against one request per job per round.
+    #>
+    param($Simulator, [int[]] $Limits, [int] $Rounds)
+
+    $token = ConvertTo-SecureString $Simulator.Token -AsPlainText -Force
+    $tests = 40
+    $testSeconds = 0.5
+    $times = @{}
+    $most = @{}
+    foreach ($limit in $Limits) { $times[$limit] = [System.Collections.Generic.List[double]]::new(); $most[$limit] = 0 }
+    Write-Host "Many at once: $tests tests of $testSeconds s at -ThrottleLimit $($Limits -join ', '), 1 warm-up round, then $Rounds rounds..."
+    for ($round = 0; $round -le $Rounds; $round++) {
+        $order = if ($round % 2) { $Limits[($Limits.Count - 1)..0] } else { $Limits }
+        foreach ($limit in $order) {
+            Write-Progress -Activity 'Many at once: connectivity tests' -Status "round $round of $Rounds, -ThrottleLimit $limit"
+            $prefix = "testdelay=$([int]($testSeconds * 1000))/bench-throttle-$limit-$round"
+            $connection = Connect-Sde -Server "$($Simulator.Url)$prefix/" -Token $token -AllowUnencryptedAuthentication -SkipValidation
+            $connectors = @(Get-SdeAlmConnector -Id 1 -Connection $connection) * $tests
+            Invoke-FullCollection
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $results = @($connectors | Test-SdeAlmConnector -ThrottleLimit $limit -Connection $connection)
+            $clock.Stop()
+            Disconnect-Sde -Connection $connection
+            $counter = Invoke-RestMethod -Uri "$($Simulator.Url)_sim/concurrency?prefix=$([uri]::EscapeDataString($prefix))"
+            if ($results.Count -ne $tests -or @($results | Where-Object Success).Count -ne $tests -or $counter.total -ne $tests -or $counter.max -gt $limit) {
+                Write-Error "The tests at -ThrottleLimit $limit went wrong: $($results.Count) results, the server saw $($counter.total), at most $($counter.max) at once." -ErrorAction Continue
+                exit 1
+            }
+            if ($round -gt 0) {
+                $times[$limit].Add($clock.Elapsed.TotalMilliseconds)
+                $most[$limit] = [math]::Max($most[$limit], $counter.max)
+            }
+        }
+    }
+    Write-Progress -Activity 'Many at once: connectivity tests' -Completed
+
+    $throttle = foreach ($limit in $Limits) {
+        $ideal = [math]::Ceiling($tests / $limit) * $testSeconds * 1000
+        $entry = Get-Summary $times[$limit].ToArray()
+        [ordered]@{ limit = $limit; idealMs = $ideal; mostAtOnce = $most[$limit]; ratio = [math]::Round($entry.median / $ideal, 3); times = $entry }
+    }
+
+    $jobs = 100
+    $waits = [System.Collections.Generic.List[double]]::new()
+    $perRound = [System.Collections.Generic.List[double]]::new()
+    $roundCounts = [System.Collections.Generic.List[double]]::new()
+    Write-Host "Many at once: $Rounds rounds of Start-SdeAlmSync -Wait for $jobs jobs of 5 s..."
+    for ($round = 1; $round -le $Rounds; $round++) {
+        Write-Progress -Activity 'Many at once: waiting for jobs' -Status "round $round of $Rounds"
+        $prefix = "connections=$jobs/jobdelay=5000/bench-wait-$round"
+        $connection = Connect-Sde -Server "$($Simulator.Url)$prefix/" -Token $token -AllowUnencryptedAuthentication -SkipValidation
+        $bulk = @(Get-SdeAlmConnection -Connection $connection | Where-Object Alias -Like 'Bulk *')
+        $before = (Invoke-RestMethod -Uri "$($Simulator.Url)_sim/requests?prefix=$([uri]::EscapeDataString($prefix))").count
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $finished = @($bulk | Start-SdeAlmSync -Wait -ThrottleLimit 16 -Connection $connection)
+        $clock.Stop()
+        Disconnect-Sde -Connection $connection
+        $journal = Invoke-RestMethod -Uri "$($Simulator.Url)_sim/requests?prefix=$([uri]::EscapeDataString($prefix))&detail=1"
+        $during = @($journal.requests | Select-Object -Skip $before)
+        $lists = @($during | Where-Object { $_.method -eq 'GET' -and $_.path -eq 'api/v2/jobs/alm/' }).Count
+        $reads = @($during | Where-Object { $_.method -eq 'GET' -and $_.path -match '^api/v2/jobs/alm/\d+/$' }).Count
+        $posts = @($during | Where-Object method -EQ 'POST').Count
+        if ($finished.Count -ne $jobs -or @($finished | Where-Object Ready).Count -ne $jobs -or $posts -ne $jobs -or $reads -ne $jobs) {
+            Write-Error "Waiting for $jobs jobs went wrong: $($finished.Count) written, $posts POSTs, $reads reads by id." -ErrorAction Continue
+            exit 1
+        }
+        $waits.Add($clock.Elapsed.TotalMilliseconds)
+        $roundCounts.Add($lists)
+        $perRound.Add(($lists + $reads) / $lists)
+    }
+    Write-Progress -Activity 'Many at once: waiting for jobs' -Completed
+
+    [ordered]@{
+        tests = [ordered]@{ count = $tests; secondsEach = $testSeconds; byLimit = @($throttle) }
+        wait  = [ordered]@{ jobs = $jobs; jobSeconds = 5; times = Get-Summary $waits.ToArray(); pollRounds = Get-Summary $roundCounts.ToArray(); requestsPerRound = Get-Summary $perRound.ToArray() }
+    }
+}
+
+function Format-ManyAtOnce {
+    # The rows of (9) and (10) for the tables.
+    param($Many)
+    foreach ($row in $Many.tests.byLimit) {
+        $ideal = ($row.idealMs / 1000).ToString('0.0', $Invariant)
+        $met = if ($row.ratio -le 1.3) { 'yes' } else { '**no**' }
+        $cells = @($row.times.median, $row.times.min, $row.times.max | ForEach-Object { Format-Ms $_ })
+        "| (9) $($Many.tests.count) connectivity tests, $($Many.tests.secondsEach) s each on the server, ``Test-SdeAlmConnector -ThrottleLimit $($row.limit)`` (at most $($row.mostAtOnce) at once), ms | $($cells -join ' | ') | $(Format-Ratio $row.ratio) ideal ($ideal s) | <= 1.3x ideal | $met |"
+    }
+    $wait = $Many.wait
+    $cells = @($wait.times.median, $wait.times.min, $wait.times.max | ForEach-Object { Format-Ms $_ })
+    "| (10) $($wait.jobs) ALM connections piped to ``Start-SdeAlmSync -Wait -ThrottleLimit 16`` (jobs take $($wait.jobSeconds) s), ms | $($cells -join ' | ') | $($wait.pollRounds.median) poll rounds |  |  |"
+    $perRound = $wait.requestsPerRound
+    "| (10) Requests per poll round while waiting for $($wait.jobs) jobs: one list of the unfinished jobs a round, and $($wait.jobs) reads by id in all (each job once, when it finished) | $($perRound.median.ToString('0.0', $Invariant)) | $($perRound.min.ToString('0.0', $Invariant)) | $($perRound.max.ToString('0.0', $Invariant)) | one read per job per round: $($wait.jobs) | < $($wait.jobs) | $(if ($perRound.max -lt $wait.jobs) { 'yes' } else { '**no**' }) |"
+}
+
 function New-Row {
     param([string] $Contender, $Entry, [string] $Unit = 'ms', [string] $Ratio = '', [string] $Target = '', $Met = $null)
     $cells = @($Entry.median, $Entry.min, $Entry.max | ForEach-Object { (Format-Ms $_) + $(if ($Unit -eq 'MiB') { ' MiB' } else { '' }) })
@@ -253,12 +363,12 @@ function New-Row {
 
 function Measure-Configuration {
     <#
-    Rows (9) and (10), against a simulator with the usual catalog (6 plugins), so that the figures are
+    Rows (11) and (12), against a simulator with the usual catalog (6 plugins), so that the figures are
     about the ALM connections rather than a 400-plugin catalog:
-    (9) Compare-SdeAlmConfiguration of a document exported from a server with $Connections more ALM
+    (11) Compare-SdeAlmConfiguration of a document exported from a server with $Connections more ALM
         connections (all NoOp, secrets compared), against the same three GETs by a reused HttpClient
         with each answer deserialized into the module's own source-generated wire records.
-    (10) Set-SdeAlmConfiguration of a document with $Connections new ALM connections (plan included),
+    (12) Set-SdeAlmConfiguration of a document with $Connections new ALM connections (plan included),
         against the same rows piped into New-SdeAlmConnection; each on a store of its own.
     #>
     param([System.Net.Http.HttpClient] $Http)
@@ -269,7 +379,7 @@ function Measure-Configuration {
         $authorization = "Token $($simulator.Token)"
         $work = New-Item -ItemType Directory -Force (Join-Path $OutputFolder 'bench-configuration')
 
-        # (9): export once, with the seeded secrets in the environment so that they are compared too.
+        # (11): export once, with the seeded secrets in the environment so that they are compared too.
         $env:SDE_GITHUB_ALM_API_TOKEN = 'ghp_simulatorToken0123456789'
         $env:SDE_JIRA_CLOUD_ALM_PASS = 'jira-secret-T0ken'
         $env:SDE_TRAC_ON_PREMISES_ALM_PASS = 'trac-pa55word'
@@ -296,21 +406,21 @@ function Measure-Configuration {
         $before = (Invoke-RestMethod "$($simulator.Url)_sim/requests?prefix=connections=$Connections/bench-compare").count
         $null = Compare-SdeAlmConfiguration $document -Connection $compareConnection
         $readsPerCompare = (Invoke-RestMethod "$($simulator.Url)_sim/requests?prefix=connections=$Connections/bench-compare").count - $before
-        Write-Host "Configuration (9): $expected entries, $readsPerCompare requests per Compare-; 1 warm-up round, then $ConfigurationRounds rounds..."
+        Write-Host "Configuration (11): $expected entries, $readsPerCompare requests per Compare-; 1 warm-up round, then $ConfigurationRounds rounds..."
         $compare = Measure-Alternating -WarmUp 1 -Rounds $ConfigurationRounds -Activity 'Compare-SdeAlmConfiguration' -Contender ([ordered]@{
                 'compare'  = { @(Compare-SdeAlmConfiguration $document -Connection $compareConnection).Count }
                 'rawLists' = { foreach ($list in $lists) { $null = $list.Read.Invoke([SdeBenchWire]::Download($Http, $list.Uri, $authorization)) } }
             })
         Disconnect-Sde -Connection $compareConnection
 
-        # (10): the same rows as a document (written once, read by each Set-) and as pipeline objects.
+        # (12): the same rows as a document (written once, read by each Set-) and as pipeline objects.
         $rows = @(1..$Connections | ForEach-Object { [pscustomobject]@{ ProjectId = 10000 + $_; Alias = "Bench $_"; Setting = @{ alm_project = "B$_" } } })
         $setDocument = Join-Path $work 'set.json'
         @{ connections = @($rows | ForEach-Object { [ordered]@{ project = $_.ProjectId; alias = $_.Alias; connector = 'Jira Cloud'; settings = $_.Setting } }) } |
             ConvertTo-Json -Depth 6 | Set-Content -Path $setDocument
         $times = @{ set = [System.Collections.Generic.List[double]]::new(); new = [System.Collections.Generic.List[double]]::new() }
         $requestsPerSet = 0.0
-        Write-Host "Configuration (10): 1 warm-up round, then $ConfigurationRounds rounds of $Connections ALM connections by each contender..."
+        Write-Host "Configuration (12): 1 warm-up round, then $ConfigurationRounds rounds of $Connections ALM connections by each contender..."
         for ($round = 0; $round -le $ConfigurationRounds; $round++) {
             $order = if ($round % 2) { 'new', 'set' } else { 'set', 'new' }
             foreach ($name in $order) {
@@ -347,22 +457,22 @@ function Measure-Configuration {
 }
 
 function Get-ConfigurationRow {
-    # The table rows and targets of (9) and (10).
+    # The table rows and targets of (11) and (12).
     param($Result)
     $t9 = [double]$Result.compare.compare.median
     $t9raw = [double]$Result.compare.rawLists.median
     $t10 = [double]$Result.set.median
     $t10new = [double]$Result.new.median
     $targets = @(
-        [ordered]@{ id = '9'; measure = "Compare- over $Connections ALM connections / raw GETs of the three lists + deserializing, time"; ratio = $t9 / $t9raw; target = '<= 2x'; met = ($t9 / $t9raw) -le 2 }
-        [ordered]@{ id = '10'; measure = "Set- creating $Connections ALM connections / the same rows piped to New-SdeAlmConnection, time"; ratio = $t10 / $t10new; target = '<= 1.2x'; met = ($t10 / $t10new) -le 1.2 }
+        [ordered]@{ id = '11'; measure = "Compare- over $Connections ALM connections / raw GETs of the three lists + deserializing, time"; ratio = $t9 / $t9raw; target = '<= 2x'; met = ($t9 / $t9raw) -le 2 }
+        [ordered]@{ id = '12'; measure = "Set- creating $Connections ALM connections / the same rows piped to New-SdeAlmConnection, time"; ratio = $t10 / $t10new; target = '<= 1.2x'; met = ($t10 / $t10new) -le 1.2 }
     )
     $rows = @(
-        (New-Row "(9) ``Compare-SdeAlmConfiguration`` of an export, $($Result.entries) entries all NoOp (secrets compared), $($Result.readsPerCompare) requests, ms" $Result.compare.compare '' "$(Format-Ratio ($t9 / $t9raw)) raw" '<= 2x raw' $targets[0].met)
-        (New-Row '(9) raw: the same 3 GETs from a reused `HttpClient`, each deserialized into the module''s wire records, ms' $Result.compare.rawLists)
-        (New-Row "(10) ``Set-SdeAlmConfiguration`` of a document with $Connections new ALM connections (read, checked, planned, applied), ms" $Result.set '' "$(Format-Ratio ($t10 / $t10new)) New-" '<= 1.2x New-' $targets[1].met)
-        (New-Row "(10) the same $Connections rows piped to ``New-SdeAlmConnection -ConnectorId 1``, ms" $Result.new)
-        "| (10) Requests per created ALM connection by ``Set-SdeAlmConfiguration`` (three lists read once) | $($Result.requestsPerSet.ToString('0.000', $Invariant)) | | | | | |"
+        (New-Row "(11) ``Compare-SdeAlmConfiguration`` of an export, $($Result.entries) entries all NoOp (secrets compared), $($Result.readsPerCompare) requests, ms" $Result.compare.compare '' "$(Format-Ratio ($t9 / $t9raw)) raw" '<= 2x raw' $targets[0].met)
+        (New-Row '(11) raw: the same 3 GETs from a reused `HttpClient`, each deserialized into the module''s wire records, ms' $Result.compare.rawLists)
+        (New-Row "(12) ``Set-SdeAlmConfiguration`` of a document with $Connections new ALM connections (read, checked, planned, applied), ms" $Result.set '' "$(Format-Ratio ($t10 / $t10new)) New-" '<= 1.2x New-' $targets[1].met)
+        (New-Row "(12) the same $Connections rows piped to ``New-SdeAlmConnection -ConnectorId 1``, ms" $Result.new)
+        "| (12) Requests per created ALM connection by ``Set-SdeAlmConfiguration`` (three lists read once) | $($Result.requestsPerSet.ToString('0.000', $Invariant)) | | | | | |"
     )
     [pscustomobject]@{ Targets = $targets; Rows = $rows }
 }
@@ -425,8 +535,35 @@ $count = @($rows).Count
 
 #endregion
 
+$report = [ordered]@{
+    date     = [DateTimeOffset]::Now.ToString('yyyy-MM-ddTHH:mm:sszzz', $Invariant)
+    machine  = Get-MachineInfo
+    loadAverageAtStart = Get-LoadAverage
+    settings = [ordered]@{ plugins = $Plugins; warmUpRounds = $WarmUp; rounds = $Rounds; processRuns = $ProcessRuns; memoryRuns = $MemoryRuns; scaleSizes = $ScaleSizes; manyRounds = $ManyRounds; throttleLimits = $ThrottleLimits }
+}
+
+if ($Part -eq 'ManyAtOnce') {
+    $manySimulator = Start-SdeSimulator
+    try { $report['manyAtOnce'] = Measure-ManyAtOnce -Simulator $manySimulator -Limits $ThrottleLimits -Rounds $ManyRounds }
+    finally { Stop-SdeSimulator $manySimulator }
+    $report['loadAverageAtEnd'] = Get-LoadAverage
+    $machine = $report.machine
+    $markdown = @(
+        "Measured $($report.date.Substring(0, 10)) on $($machine.cpu), $($machine.cores) cores; $($machine.dotnet), PowerShell $($machine.pwsh); 1-minute load average $($report.loadAverageAtStart) at start, $($report.loadAverageAtEnd) at end; simulator on loopback. Medians of $ManyRounds rounds ((9) after a warm-up round, limits alternating)."
+        ''
+        '| Contender | Median | Min | Max | Ratio | Target | Met |'
+        '| --- | ---: | ---: | ---: | ---: | --- | --- |'
+        Format-ManyAtOnce $report.manyAtOnce
+    ) -join "`n"
+    Set-Content -Path (Join-Path $OutputFolder 'bench-many.md') -Value $markdown
+    $report | ConvertTo-Json -Depth 8 | Set-Content -Path (Join-Path $OutputFolder 'bench-many.json')
+    Write-Host ''
+    Write-Host $markdown
+    exit 0
+}
+
 if ($Part -eq 'Configuration') {
-    # Rows (9) and (10) alone: a few minutes less, for work on configuration as code.
+    # Rows (11) and (12) alone: a few minutes less, for work on configuration as code.
     $Http = [System.Net.Http.HttpClient]::new()
     $configuration = Measure-Configuration -Http $Http
     $rows = Get-ConfigurationRow $configuration
@@ -439,13 +576,6 @@ if ($Part -eq 'Configuration') {
     $rows.Rows | ForEach-Object { Write-Host $_ }
     [ordered]@{ configuration = $configuration; targets = $rows.Targets } | ConvertTo-Json -Depth 8 | Set-Content -Path (Join-Path $OutputFolder 'bench-configuration.json')
     exit 0
-}
-
-$report = [ordered]@{
-    date     = [DateTimeOffset]::Now.ToString('yyyy-MM-ddTHH:mm:sszzz', $Invariant)
-    machine  = Get-MachineInfo
-    loadAverageAtStart = Get-LoadAverage
-    settings = [ordered]@{ plugins = $Plugins; warmUpRounds = $WarmUp; rounds = $Rounds; processRuns = $ProcessRuns; memoryRuns = $MemoryRuns; scaleSizes = $ScaleSizes }
 }
 
 $simulator = Start-SdeSimulator -Large $Plugins
@@ -622,7 +752,13 @@ try {
     $report['scaling'] = $scaling
     #endregion
 
-    #region (9) and (10): configuration as code
+    #region (9) and (10): many at once
+    $manySimulator = Start-SdeSimulator
+    try { $report['manyAtOnce'] = Measure-ManyAtOnce -Simulator $manySimulator -Limits $ThrottleLimits -Rounds $ManyRounds }
+    finally { Stop-SdeSimulator $manySimulator }
+    #endregion
+
+    #region (11) and (12): configuration as code
     $report['configuration'] = Measure-Configuration -Http $Http
     #endregion
 }
@@ -689,6 +825,7 @@ $table.Add((New-Row '(6) Peak working set, fresh pwsh doing nothing' $memory.emp
 $table.Add((New-Row "(7) $Connections rows piped to ``New-SdeAlmConnection`` (catalog check included), ms" $connectionReport.module '' "$(Format-Ratio ($t7 / $t7raw)) raw" '<= 1.5x raw' $byId['7'].met))
 $table.Add((New-Row "(7) raw: the same $Connections POSTs from a reused ``HttpClient``, ms" $connectionReport.raw))
 $table.Add("| (8) Requests per created ALM connection (one catalog and one connector read per pipeline) | $($connectionReport.requestsPerConnection.ToString('0.000', $Invariant)) | | | | <= $($requestGoal.ToString('0.000', $Invariant)) | $(if ($byId['8'].met) { 'yes' } else { '**no**' }) |")
+foreach ($row in Format-ManyAtOnce $report.manyAtOnce) { $table.Add($row) }
 foreach ($row in $configurationRows.Rows) { $table.Add($row) }
 
 $where = [System.Collections.Generic.List[string]]::new()

@@ -283,7 +283,8 @@ internal sealed class AlmApi(AlmStores stores)
 
     private static async Task<ApiResult> ApplyAsync(HttpContext context, Scenario scenario, AlmStore store, Resource resource, int? id, BodyRead? bodyRead)
     {
-        if (scenario.NoParams && resource is Resource.Connections or Resource.ConnectionTest)
+        if ((scenario.NoParams && resource is Resource.Connections or Resource.ConnectionTest)
+            || (resource == Resource.ProjectJobs && id == scenario.JobDenyProject))
         {
             return new ApiResult(403, new JsonObject { ["detail"] = "You do not have permission to perform this action." });
         }

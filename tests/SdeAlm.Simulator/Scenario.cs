@@ -107,6 +107,9 @@ internal sealed class Scenario
     /// <summary>No jobs paths at all (404), as on a server without the jobs API.</summary>
     public bool NoJobs { get; private set; }
 
+    /// <summary>The project whose syncs the user may not start: its job POSTs answer 403.</summary>
+    public int? JobDenyProject { get; private set; }
+
     /// <summary>How long each connectivity test (<c>testalm</c>) takes before it answers, in milliseconds.</summary>
     public int TestDelayMs { get; private set; }
 
@@ -169,6 +172,7 @@ internal sealed class Scenario
                 "jobfail" => Set(() => result.JobFail = true),
                 "jobsissuetracker" => Set(() => result.JobsIssueTracker = true),
                 "nojobs" => Set(() => result.NoJobs = true),
+                "jobdeny" => TryInt(value, 1, int.MaxValue, v => result.JobDenyProject = v),
                 "testdelay" => TryInt(value, 0, 600_000, v => result.TestDelayMs = v),
                 "connections" => TryInt(value, 0, MaxExtra, v => result.ExtraConnections = v),
                 "jobs" => TryInt(value, 0, MaxExtra, v => result.ExtraJobs = v),

@@ -38,6 +38,8 @@ public class CmdletLifetimeTests
     [InlineData(SdeErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, false)]
     [InlineData(SdeErrorIds.PermissionDenied, ErrorCategory.PermissionDenied, false)]
     [InlineData(SdeErrorIds.ServerError, ErrorCategory.ResourceUnavailable, false)]
+    [InlineData(SdeErrorIds.AlmSyncNotStarted, ErrorCategory.InvalidOperation, true)]
+    [InlineData(SdeErrorIds.AlmSyncNotStarted, ErrorCategory.PermissionDenied, true)]
     public void Only_a_failure_about_one_record_lets_the_others_go_on(string errorId, ErrorCategory category, bool aboutOneRecord) =>
         Assert.Equal(aboutOneRecord, SdeCmdlet.IsAboutOneRecord(new SdeApiException("x", errorId, category)));
 }

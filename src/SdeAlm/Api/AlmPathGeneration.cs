@@ -6,11 +6,12 @@ using SdeAlm.Errors;
 namespace SdeAlm.Api;
 
 /// <summary>
-/// Which names a server gives its connector and ALM connection endpoints: <c>alm</c> (SD Elements 4.x
-/// and 5.x) or <c>issue-tracker</c> (current releases). The first request tries <c>alm</c> and, on 404,
+/// Which names a server gives a family of endpoints: <c>alm</c> (SD Elements 4.x and 5.x) or
+/// <c>issue-tracker</c> (current releases). The first request tries <c>alm</c> and, on 404,
 /// <c>issue-tracker</c>; the answer is remembered per server connection, so each connection pays at most
-/// one extra request. Parallel runspaces sharing a connection wait for that first answer rather than
-/// each probing.
+/// one extra request. Parallel callers sharing a connection (runspaces, or the requests of one
+/// -ThrottleLimit run) wait for that first answer rather than each probing. Connectors and ALM
+/// connections are one family; jobs are another, since current releases keep them at <c>jobs/alm/</c>.
 /// </summary>
 #pragma warning disable CA1001 // SemaphoreSlim holds no OS handle unless AvailableWaitHandle is used; it lives as long as the client.
 internal sealed class AlmPathGeneration
@@ -20,18 +21,26 @@ internal sealed class AlmPathGeneration
     public const string IssueTracker = "issue-tracker";
 
     private static readonly ConditionalWeakTable<SdeApiClient, AlmPathGeneration> s_byClient = new();
+    private static readonly ConditionalWeakTable<SdeApiClient, AlmPathGeneration> s_jobsByClient = new();
 
     private readonly SemaphoreSlim _probing = new(1, 1);
     private readonly Uri _baseUri;
+    private readonly string _paths;
     private string? _segment;
 
-    private AlmPathGeneration(Uri baseUri)
+    private AlmPathGeneration(Uri baseUri, string paths)
     {
         _baseUri = baseUri;
+        _paths = paths;
     }
 
-    /// <summary>The generation of one server connection's client, made on first use and dropped with it.</summary>
-    public static AlmPathGeneration For(SdeApiClient client) => s_byClient.GetValue(client, c => new AlmPathGeneration(c.BaseUri));
+    /// <summary>The generation of one server connection's connector and ALM connection paths, made on first use and dropped with the client.</summary>
+    public static AlmPathGeneration For(SdeApiClient client) =>
+        s_byClient.GetValue(client, c => new AlmPathGeneration(c.BaseUri, "connector and ALM connection paths"));
+
+    /// <summary>The generation of one server connection's job paths (<c>jobs/…/</c>, <c>projects/{id}/jobs/…/</c>).</summary>
+    public static AlmPathGeneration ForJobs(SdeApiClient client) =>
+        s_jobsByClient.GetValue(client, c => new AlmPathGeneration(c.BaseUri, "job paths"));
 
     /// <summary>The path segment once known (alm or issue-tracker); null before the first answer.</summary>
     public string? Known => Volatile.Read(ref _segment);
@@ -67,7 +76,7 @@ internal sealed class AlmPathGeneration
                 almMissing = ex;
             }
 
-            context.Verbose($"SD Elements at {_baseUri} has no 'alm' connector path (404); trying the 'issue-tracker' names of current releases.");
+            context.Verbose($"SD Elements at {_baseUri} has no 'alm' {_paths} (404); trying the 'issue-tracker' names of current releases.");
             try
             {
                 return Remember(IssueTracker, request, context);
@@ -103,7 +112,7 @@ internal sealed class AlmPathGeneration
     {
         Volatile.Write(ref _segment, segment);
         context.Verbose(segment == Alm
-            ? $"SD Elements at {_baseUri} uses the 'alm' connector and ALM connection paths (SD Elements 4.x and 5.x); remembered for this server connection."
-            : $"SD Elements at {_baseUri} uses the 'issue-tracker' connector and ALM connection paths (current releases); remembered for this server connection.");
+            ? $"SD Elements at {_baseUri} uses the 'alm' {_paths} (SD Elements 4.x and 5.x); remembered for this server connection."
+            : $"SD Elements at {_baseUri} uses the 'issue-tracker' {_paths} (current releases); remembered for this server connection.");
     }
 }

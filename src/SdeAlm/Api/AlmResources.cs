@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.ExceptionServices;
@@ -14,15 +15,16 @@ namespace SdeAlm.Api;
 /// The plugin catalog (each plugin's fields and secrets) and each connector an ALM connection refers to
 /// are read once: 500 piped rows make one catalog read and one read per distinct connector, not 500.
 /// Plans are sent here and the answers come back as the public objects; the cmdlets never see what the
-/// API sent.
+/// API sent. Safe to use from several threads at once (the requests of a -ThrottleLimit run): each of
+/// those reads is still made once, and the others wait for it.
 /// </summary>
 internal sealed class AlmResources
 {
     private readonly SdeApiClient _client;
     private readonly object _serverConnection;
     private readonly AlmResourceApi _api;
-    private readonly Dictionary<int, (AlmConnector? Connector, ExceptionDispatchInfo? Failure)> _connectors = [];
-    private PluginCatalogIndex? _catalog;
+    private readonly ConcurrentDictionary<int, ReadOnce<KnownConnector>> _connectors = new();
+    private readonly ReadOnce<PluginCatalogIndex> _catalog = new();
 
     /// <param name="client">The HTTP client of the server connection.</param>
     /// <param name="serverConnection">The server connection the objects read here will remember.</param>
@@ -40,28 +42,30 @@ internal sealed class AlmResources
 
     /// <summary>The server's plugin catalog, read on first use.</summary>
     public PluginCatalogIndex Catalog(RequestContext context) =>
-        _catalog ??= new PluginCatalogIndex(new AlmPluginCatalog(_client).GetAll(context));
+        _catalog.Get(() => new PluginCatalogIndex(new AlmPluginCatalog(_client).GetAll(context)), context.CancellationToken);
 
-    /// <summary>A connector by id, read once; a failure (such as an unknown id) is remembered and thrown again.</summary>
+    /// <summary>A connector by id, read once; a failure the server answered (such as an unknown id) is remembered and thrown again.</summary>
     public AlmConnector Connector(int id, RequestContext context)
     {
-        if (!_connectors.TryGetValue(id, out var known))
-        {
-            try
+        var known = _connectors.GetOrAdd(id, _ => new ReadOnce<KnownConnector>()).Get(
+            () =>
             {
-                known = (ReadConnector(id, context), null);
-            }
-            catch (SdeApiException ex) when (ex.StatusCode is >= 400 and < 500)
-            {
-                known = (null, ExceptionDispatchInfo.Capture(ex));
-            }
-
-            _connectors[id] = known;
-        }
-
+                try
+                {
+                    return new KnownConnector(ReadConnector(id, context), null);
+                }
+                catch (SdeApiException ex) when (ex.StatusCode is >= 400 and < 500)
+                {
+                    return new KnownConnector(null, ExceptionDispatchInfo.Capture(ex));
+                }
+            },
+            context.CancellationToken);
         known.Failure?.Throw();
         return known.Connector!;
     }
+
+    /// <summary>The SD Elements project of an ALM connection, read now; the catalog is not needed for it.</summary>
+    public int ProjectOf(int almConnectionId, RequestContext context) => _api.GetConnection(almConnectionId, context).Project;
 
     /// <summary>A connector by id, read now (not from what this invocation read before).</summary>
     public AlmConnector ReadConnector(int id, RequestContext context) => ToConnector(_api.GetConnector(id, context), context);
@@ -109,7 +113,7 @@ internal sealed class AlmResources
     /// <summary>Removes a connector from the server (see <see cref="AlmResourceApi.DeleteConnector"/>).</summary>
     public void Remove(AlmConnector connector, RequestContext context)
     {
-        _connectors.Remove(connector.Id);
+        _connectors.TryRemove(connector.Id, out _);
         _api.DeleteConnector(connector.Id, context);
     }
 
@@ -176,4 +180,18 @@ internal sealed class AlmResources
 
     private AlmConnection ToConnection(AlmConnectionWire wire, RequestContext context) =>
         AlmResourceMapper.ToConnection(wire, Catalog(context), Server, _serverConnection);
+
+    /// <summary>What reading a connector by id gave: the connector, or the failure to throw again.</summary>
+    private sealed class KnownConnector
+    {
+        public KnownConnector(AlmConnector? connector, ExceptionDispatchInfo? failure)
+        {
+            Connector = connector;
+            Failure = failure;
+        }
+
+        public AlmConnector? Connector { get; }
+
+        public ExceptionDispatchInfo? Failure { get; }
+    }
 }

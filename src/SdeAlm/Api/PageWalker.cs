@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Errors;
 using SdeAlm.Json;
@@ -14,6 +16,11 @@ namespace SdeAlm.Api;
 internal static class PageWalker
 {
     private const int MaximumPages = 10_000;
+
+    /// <summary>A list this long (in pages) read backwards shows a progress bar.</summary>
+    private const int ProgressFromPages = 3;
+
+    private const int ProgressActivityId = 0x5DF;
 
     /// <summary>The items of every page of a typed list, without the nulls a server may put in it.</summary>
     public static IEnumerable<T> Walk<T>(Uri baseUri, Uri first, string listName, Func<Uri, PageWire<T>> fetch)
@@ -70,6 +77,92 @@ internal static class PageWalker
 
             current = NextPage(baseUri, current, next, listName);
         }
+    }
+
+    /// <summary>
+    /// The items of a typed list from its end to its start: the last item of the last page first. The
+    /// first page says how many items the list has (<c>count</c>) and links the second (<c>?page=2</c>,
+    /// Django REST framework's page numbers); the last page is read next and then each page before it,
+    /// so a reader who stops early (Select-Object -First 4) costs two requests, not the whole list. A
+    /// server whose first page says neither is read from start to end first. A list of three pages or
+    /// more shows a progress bar.
+    /// </summary>
+    public static IEnumerable<T> WalkBackwards<T>(Uri baseUri, Uri first, string listName, Func<Uri, PageWire<T>> fetch, RequestContext context)
+        where T : class
+    {
+        var firstPage = fetch(first);
+        var firstItems = ItemsOf(firstPage.Results, first);
+        var second = NextPage(baseUri, first, firstPage.Next, listName);
+        var pageCount = firstPage.Count is { } count && firstItems.Count > 0 && second is not null
+            ? (count + firstItems.Count - 1) / firstItems.Count
+            : 0;
+        if (second is not null && (pageCount < 2 || WithPageNumber(second, 2) is null))
+        {
+            // No page numbers to jump with: read forward, then hand the items out last first.
+            context.Verbose($"The {listName} of {baseUri} does not number its pages; reading all of it to start from its end.");
+            var all = Walk(baseUri, first, listName, uri => ReferenceEquals(uri, first) ? firstPage : fetch(uri)).ToList();
+            for (var i = all.Count - 1; i >= 0; i--)
+            {
+                yield return all[i];
+            }
+
+            yield break;
+        }
+
+        var activity = $"Reading the {listName}, newest first";
+        for (var number = pageCount; number >= 2; number--)
+        {
+            if (pageCount >= ProgressFromPages)
+            {
+                var done = pageCount - number;
+                context.Progress(new ProgressRecord(ProgressActivityId, activity, $"Page {number} of {pageCount}") { PercentComplete = 100 * done / pageCount });
+            }
+
+            var uri = WithPageNumber(second!, number)!;
+            var items = ItemsOf(fetch(uri).Results, uri);
+            for (var i = items.Count - 1; i >= 0; i--)
+            {
+                yield return items[i];
+            }
+        }
+
+        for (var i = firstItems.Count - 1; i >= 0; i--)
+        {
+            yield return firstItems[i];
+        }
+
+        if (pageCount >= ProgressFromPages)
+        {
+            context.Progress(new ProgressRecord(ProgressActivityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+    }
+
+    /// <summary>A page's items without nulls; a page without a list is not a page of this API.</summary>
+    private static List<T> ItemsOf<T>(T?[]? results, Uri page)
+        where T : class =>
+        results is null
+            ? throw new SdeApiException(
+                $"The answer from {page} has no 'results' list. Check that -Server points at SD Elements.",
+                SdeErrorIds.InvalidJson,
+                ErrorCategory.InvalidData,
+                page)
+            : [.. results.Where(item => item is not null).Select(item => item!)];
+
+    /// <summary>
+    /// The link of page <paramref name="number"/>: the second page's link with its <c>page=2</c>
+    /// replaced, so every filter of the list is kept. Null when the link has no <c>page=2</c>.
+    /// </summary>
+    private static Uri? WithPageNumber(Uri secondPage, int number)
+    {
+        var parameters = secondPage.Query.TrimStart('?').Split('&');
+        var index = Array.IndexOf(parameters, "page=2");
+        if (index < 0)
+        {
+            return null;
+        }
+
+        parameters[index] = "page=" + number.ToString(CultureInfo.InvariantCulture);
+        return new Uri(secondPage.GetLeftPart(UriPartial.Path) + "?" + string.Join("&", parameters));
     }
 
     private static Uri? NextPage(Uri baseUri, Uri current, string? next, string listName)

@@ -5,9 +5,10 @@ using System.Threading;
 namespace SdeAlm.Api;
 
 /// <summary>
-/// What one cmdlet invocation lends the HTTP layer: its Ctrl+C token, its -Verbose and progress
-/// streams, and hints that make errors specific to what the cmdlet was doing. The callbacks are only
-/// called on the thread that made the request.
+/// What one cmdlet invocation lends the HTTP layer for one record: its Ctrl+C token, its -Verbose and
+/// progress streams, and hints that make errors specific to what the cmdlet was doing. The callbacks are
+/// only called on the thread that made the request: on the pipeline thread they write at once; a
+/// -ThrottleLimit worker's context queues what they get for the pipeline thread to write.
 /// </summary>
 internal sealed class RequestContext
 {

@@ -16,11 +16,18 @@ namespace SdeAlm.Api;
 /// The one HTTP client of a connection: it sends a request and hands back the typed answer, with the
 /// token, the time budget and the connection's settings. The parts each have a class of their own:
 /// <see cref="RedirectGuard"/>, <see cref="RetryPolicy"/>, <see cref="ResponseReader"/> and
-/// <see cref="HttpErrors"/>. Everything runs on the calling (pipeline) thread, so -Verbose and progress
-/// can be written. Safe to share across runspaces.
+/// <see cref="HttpErrors"/>. Everything runs on the calling thread and reports through the call's
+/// <see cref="RequestContext"/> (a -ThrottleLimit worker's context queues -Verbose and progress for the
+/// pipeline thread). Safe to use from several threads and runspaces at once.
 /// </summary>
 internal sealed class SdeApiClient : IDisposable
 {
+    /// <summary>
+    /// The most requests one cmdlet sends at once (the highest -ThrottleLimit), and the connections the
+    /// client keeps open to the server for them, on every runtime.
+    /// </summary>
+    internal const int MaxParallelRequests = 32;
+
     private static readonly MediaTypeHeaderValue s_jsonBody = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
@@ -273,7 +280,7 @@ internal sealed class SdeApiClient : IDisposable
                 : string.Format(CultureInfo.InvariantCulture, "{0:0.##} MB", bytes / (1024.0 * 1024));
 
     /// <summary>Builds the HttpClient once per connection so sockets are pooled and reused.</summary>
-    private static class HttpClientFactory
+    internal static class HttpClientFactory
     {
         public static HttpClientHandler CreateHandler(SdeClientOptions options, CertificateCheck certificates)
         {
@@ -283,6 +290,9 @@ internal sealed class SdeApiClient : IDisposable
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             };
+
+            // -ThrottleLimit sends up to 32 requests at once; .NET Framework would allow 2 per server, .NET no limit.
+            handler.MaxConnectionsPerServer = MaxParallelRequests;
             if (options.Proxy is not null)
             {
                 handler.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential };

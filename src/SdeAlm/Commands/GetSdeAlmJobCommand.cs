@@ -6,7 +6,10 @@ using SdeAlm.Model;
 
 namespace SdeAlm.Commands;
 
-/// <summary>Get-SdeAlmJob: the sync runs of ALM connections, newest first.</summary>
+/// <summary>
+/// Get-SdeAlmJob: the sync runs of ALM connections, newest first: the job SD Elements made last (the
+/// highest id) first, read from the end of the server's list so that the newest cost the fewest requests.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "SdeAlmJob", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(AlmJob))]
 public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
@@ -37,56 +40,40 @@ public sealed class GetSdeAlmJobCommand : SdeAlmResourceCmdlet
     [Parameter(ParameterSetName = InputObjectSet)]
     public bool? Succeeded { get; set; }
 
-    protected override void ProcessRecord() => InvokeForRecord(() =>
+    protected override void ProcessRecord()
     {
         if (ParameterSetName == InputObjectSet)
         {
             // Each ALM connection's jobs come from the server it was read from, newest first.
             foreach (var almConnection in InputObject!)
             {
-                var origin = ConnectionOf(almConnection);
-                var api = new AlmJobApi(origin.Client, origin);
-                Write(api.List(null, almConnection.Id, Succeeded, NewRequestContext()));
+                InvokeForRecord(() =>
+                {
+                    var origin = ConnectionOf(almConnection);
+                    WriteEach(new AlmJobApi(origin.Client, origin).NewestFirst(null, [almConnection.Id], Succeeded, NewRequestContext()));
+                });
             }
 
             return;
         }
 
-        var connection = ResolveConnection();
-        var jobs = new AlmJobApi(connection.Client, connection);
-        var context = NewRequestContext();
-        Write(ParameterSetName == IdSet ? ById(jobs, context) : Listed(jobs, context));
-    });
+        InvokeForRecord(() =>
+        {
+            var connection = ResolveConnection();
+            var jobs = new AlmJobApi(connection.Client, connection);
+            var context = NewRequestContext();
+            WriteEach(ParameterSetName == IdSet
+                ? ReadEach(Id!.Distinct(), id => jobs.Get(id, context)).OrderByDescending(job => job.Id)
+                : jobs.NewestFirst(ProjectId, AlmConnectionId, Succeeded, context));
+        });
+    }
 
-    private void Write(IEnumerable<AlmJob> jobs)
+    /// <summary>Writes each job as it is read, so that Select-Object -First stops the reading too.</summary>
+    private void WriteEach(IEnumerable<AlmJob> jobs)
     {
-        foreach (var job in NewestFirst(jobs))
+        foreach (var job in jobs)
         {
             WriteObject(job);
         }
     }
-
-    /// <summary>The jobs asked for by id; an unknown id is reported and the others still read.</summary>
-    private List<AlmJob> ById(AlmJobApi api, RequestContext context) =>
-        [.. ReadEach(Id!.Distinct(), id => api.Get(id, context))];
-
-    /// <summary>The filtered lists: one request (and its pages) per ALM connection asked for, each job once.</summary>
-    private List<AlmJob> Listed(AlmJobApi api, RequestContext context)
-    {
-        var connections = AlmConnectionId is null ? new int?[] { null } : AlmConnectionId.Distinct().Select(id => (int?)id);
-        var seen = new HashSet<int>();
-        var jobs = new List<AlmJob>();
-        foreach (var connection in connections)
-        {
-            jobs.AddRange(api.List(ProjectId, connection, Succeeded, context).Where(job => seen.Add(job.Id)));
-        }
-
-        return jobs;
-    }
-
-    /// <summary>Newest run first; jobs without a time last, and the higher id first between equals.</summary>
-    private static IEnumerable<AlmJob> NewestFirst(IEnumerable<AlmJob> jobs) =>
-        jobs.OrderByDescending(job => job.LastRun.HasValue)
-            .ThenByDescending(job => job.LastRun)
-            .ThenByDescending(job => job.Id);
 }

@@ -27,12 +27,14 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// True when a failure concerns one record (an argument that does not fit, an id the server does not
-    /// have): the record fails and the others go on. A missing endpoint, authentication, the server down
-    /// and the like would fail every record alike, so they stop the command.
+    /// have, a sync SD Elements refused to start for one ALM connection): the record fails and the others
+    /// go on. A missing endpoint, authentication, the server down and the like would fail every record
+    /// alike, so they stop the command.
     /// </summary>
     internal static bool IsAboutOneRecord(SdeApiException failure) =>
         failure.Category is ErrorCategory.InvalidArgument
-        || (failure.Category is ErrorCategory.ObjectNotFound && failure.ErrorId != SdeErrorIds.AlmApiNotFound);
+        || (failure.Category is ErrorCategory.ObjectNotFound && failure.ErrorId != SdeErrorIds.AlmApiNotFound)
+        || failure.ErrorId == SdeErrorIds.AlmSyncNotStarted;
 
     protected virtual void Dispose(bool disposing)
     {
@@ -65,6 +67,11 @@ public abstract class SdeCmdlet : PSCmdlet, IDisposable
     }
 
     internal RequestContext NewRequestContext() => new(WriteVerbose, _stopping.Token, WriteProgress);
+
+    /// <summary>Runs up to <paramref name="throttleLimit"/> records at once, cancelled by this cmdlet's Ctrl+C (see <see cref="ParallelRecords{T}"/>).</summary>
+    internal ParallelRecords<T> NewParallelRecords<T>(int throttleLimit, Action<T> writeResult)
+        where T : class =>
+        new(this, throttleLimit, writeResult, _stopping.Token);
 
     /// <summary>
     /// Reads each id in turn. A failure about one id (<see cref="IsAboutOneRecord"/>, such as an id the

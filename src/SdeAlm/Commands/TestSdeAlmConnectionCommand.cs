@@ -5,11 +5,11 @@ namespace SdeAlm.Commands;
 
 /// <summary>
 /// Test-SdeAlmConnection: asks SD Elements to connect to the ALM server with an ALM connection's
-/// settings (over its connector's) and to find the ALM project, by id or piped.
+/// settings (over its connector's) and to find the ALM project, by id or piped, up to -ThrottleLimit at once.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "SdeAlmConnection", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(AlmConnectionTestResult))]
-public sealed class TestSdeAlmConnectionCommand : SdeAlmResourceCmdlet
+public sealed class TestSdeAlmConnectionCommand : SdeAlmParallelCmdlet<AlmConnectionTestResult>
 {
     private const string IdSet = "Id";
     private const string InputObjectSet = "InputObject";
@@ -28,12 +28,14 @@ public sealed class TestSdeAlmConnectionCommand : SdeAlmResourceCmdlet
         {
             foreach (var id in Id!)
             {
-                InvokeForRecord(() =>
+                StartRecord(() =>
                 {
                     var resources = ResourcesOf(ResolveConnection());
-                    var context = NewRequestContext();
-                    context.PermissionHint = EditPermissionHint;
-                    WriteObject(resources.Test(resources.ReadConnection(id, includeLastJob: false, context), context));
+                    return context =>
+                    {
+                        context.PermissionHint = EditPermissionHint;
+                        return resources.Test(resources.ReadConnection(id, includeLastJob: false, context), context);
+                    };
                 });
             }
 
@@ -42,11 +44,14 @@ public sealed class TestSdeAlmConnectionCommand : SdeAlmResourceCmdlet
 
         foreach (var almConnection in InputObject!)
         {
-            InvokeForRecord(() =>
+            StartRecord(() =>
             {
-                var context = NewRequestContext();
-                context.PermissionHint = EditPermissionHint;
-                WriteObject(ResourcesOf(ConnectionOf(almConnection)).Test(almConnection, context));
+                var resources = ResourcesOf(ConnectionOf(almConnection));
+                return context =>
+                {
+                    context.PermissionHint = EditPermissionHint;
+                    return resources.Test(almConnection, context);
+                };
             });
         }
     }

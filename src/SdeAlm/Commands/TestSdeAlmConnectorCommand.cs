@@ -8,11 +8,11 @@ namespace SdeAlm.Commands;
 
 /// <summary>
 /// Test-SdeAlmConnector: asks SD Elements to connect to the ALM server with a connector's settings,
-/// of a saved connector (by id or piped) or of settings not saved yet.
+/// of saved connectors (by id or piped, up to -ThrottleLimit at once) or of settings not saved yet.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "SdeAlmConnector", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(AlmConnectionTestResult))]
-public sealed class TestSdeAlmConnectorCommand : SdeAlmResourceCmdlet
+public sealed class TestSdeAlmConnectorCommand : SdeAlmParallelCmdlet<AlmConnectionTestResult>
 {
     private const string IdSet = "Id";
     private const string InputObjectSet = "InputObject";
@@ -55,11 +55,10 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmResourceCmdlet
             case IdSet:
                 foreach (var id in Id!)
                 {
-                    InvokeForRecord(() =>
+                    StartRecord(() =>
                     {
                         var resources = ResourcesOf(ResolveConnection());
-                        var context = NewRequestContext();
-                        WriteObject(resources.Test(resources.Connector(id, context), context));
+                        return context => resources.Test(resources.Connector(id, context), context);
                     });
                 }
 
@@ -67,7 +66,11 @@ public sealed class TestSdeAlmConnectorCommand : SdeAlmResourceCmdlet
             case InputObjectSet:
                 foreach (var connector in InputObject!)
                 {
-                    InvokeForRecord(() => WriteObject(ResourcesOf(ConnectionOf(connector)).Test(connector, NewRequestContext())));
+                    StartRecord(() =>
+                    {
+                        var resources = ResourcesOf(ConnectionOf(connector));
+                        return context => resources.Test(connector, context);
+                    });
                 }
 
                 break;

@@ -35,6 +35,9 @@ internal static class SdeErrorIds
     public const string AlmSettingInvalid = "SdeAlmSettingInvalid";
     public const string ServerConnectionMismatch = "SdeServerConnectionMismatch";
     public const string AlmJobNotFound = "SdeAlmJobNotFound";
+    public const string AlmSyncNotStarted = "SdeAlmSyncNotStarted";
+    public const string AlmSyncTimeout = "SdeAlmSyncTimeout";
+    public const string AlmSyncTimeoutWithoutWait = "SdeAlmSyncTimeoutWithoutWait";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
     public const string AlmConfigurationInvalid = "SdeAlmConfigurationInvalid";
