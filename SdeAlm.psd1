@@ -43,6 +43,10 @@
         'Test-SdeAlmConnection'
         'Get-SdeAlmJob'
         'Start-SdeAlmSync'
+        'Export-SdeAlmConfiguration'
+        'Compare-SdeAlmConfiguration'
+        'Set-SdeAlmConfiguration'
+        'Test-SdeAlmConfiguration'
         'Invoke-SdeRestMethod'
     )
     VariablesToExport      = @()

@@ -58,6 +58,8 @@ function Invoke-Build {
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'dependencies')
     Copy-Item (Join-Path $publish 'SdeAlm.dll') $ModuleOut
     Copy-Item (Join-Path $Root 'src/SdeAlm/SdeAlm.Format.ps1xml') $ModuleOut
+    # The JSON Schema of configuration documents (Export-SdeAlmConfiguration), for editors and CI.
+    Copy-Item (Join-Path $Root 'src/SdeAlm/SdeAlm.Configuration.schema.json') $ModuleOut
     Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $ModuleOut
     # System.Text.Json and its helpers: loaded only where the runtime lacks them (Windows PowerShell).
     Get-ChildItem $publish -Filter *.dll | Where-Object Name -ne 'SdeAlm.dll' | Copy-Item -Destination $dependencies

@@ -802,6 +802,17 @@ Describe 'Current SD Elements releases (issue-tracker paths)' {
         $record.Exception.Message | Should -Not -Match 'alm_user|alm_pass'
     }
 
+    It 'changes an ALM connection whose params hold last_successful_run, which is no catalog field, and keeps it out of the check' {
+        $server = New-TestServer 'issuetracker'
+        $changed = Set-SdeAlmConnection 1 -Setting @{ issue_tracker_project = 'PAY2' } -PassThru -Connection $server.Connection
+        $changed.Settings.issue_tracker_project | Should -Be 'PAY2'
+        $changed.Settings.Contains('last_successful_run') | Should -BeTrue
+        $stored = (Get-Store $server.Scenario).connections | Where-Object id -EQ 1
+        ($stored.params.issue_tracker_project, $stored.params.issue_tracker_parent_issue) | Should -Be @('PAY2', 'PAY-1')
+        $record = Get-ErrorRecord { Set-SdeAlmConnection 1 -Setting @{ last_successful_run = 'x' } -Connection $server.Connection }
+        $record.Exception.Message | Should -Match "last_successful_run: 'last_successful_run' is not a field of plugin 'jira'"
+    }
+
     It 'reports a 404 on both paths as ObjectNotFound that suggests the context root' {
         $server = New-TestServer 'status=404'
         $record = Get-ErrorRecord { Get-SdeAlmConnector -Connection $server.Connection }

@@ -58,6 +58,41 @@ try {
     Write-Host '> Invoke-SdeRestMethod api/v2/users/me/   # the rest of the API, as the server answers it' -ForegroundColor Cyan
     Invoke-SdeRestMethod api/v2/users/me/ | Out-Host
 
+    # Configuration as code: export, check, edit, review the plan, apply, check again.
+    $folder = New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "sdealm-demo-$([guid]::NewGuid().ToString('n'))")
+    $document = Join-Path $folder 'sde-alm.json'
+    Write-Host "`n> Export-SdeAlmConfiguration ./sde-alm.json; Get-Content ./sde-alm.json -TotalCount 22   # secrets by reference" -ForegroundColor Cyan
+    Export-SdeAlmConfiguration $document
+    Get-Content $document -TotalCount 22 | Out-Host
+
+    # What the CI job's secret store sets: the variables the export's warning named (values not shown).
+    $secrets = @{ SDE_GITHUB_ALM_API_TOKEN = 'ghp_simulatorToken0123456789'; SDE_JIRA_CLOUD_ALM_PASS = 'jira-secret-T0ken'; SDE_JIRA_DEMO_ALM_PASS = 'demo-api-token'; SDE_TRAC_ON_PREMISES_ALM_PASS = 'trac-pa55word' }
+    foreach ($name in $secrets.Keys) { Set-Item "env:$name" $secrets[$name] }
+    Write-Host '> Test-SdeAlmConfiguration ./sde-alm.json   # the server is as the document says' -ForegroundColor Cyan
+    Test-SdeAlmConfiguration $document | Out-Host
+
+    Write-Host '> (edit sde-alm.json: another server for Jira Demo, a new ALM connection; rotate SDE_JIRA_DEMO_ALM_PASS)' -ForegroundColor Cyan
+    $edited = Get-Content $document -Raw | ConvertFrom-Json
+    ($edited.connectors | Where-Object name -EQ 'Jira Demo').settings.alm_server = 'jira-demo2.example.com'
+    $edited.connections += [pscustomobject]@{ project = 43; alias = 'Demo project 2'; connector = 'Jira Demo'; frequency = 'weekly'; settings = [pscustomobject]@{ alm_project = 'DEMO2' } }
+    $edited | ConvertTo-Json -Depth 10 | Set-Content $document
+    $env:SDE_JIRA_DEMO_ALM_PASS = 'rotated-demo-token'
+
+    Write-Host '> Compare-SdeAlmConfiguration ./sde-alm.json   # the plan, writes nothing' -ForegroundColor Cyan
+    $plan = Compare-SdeAlmConfiguration $document
+    $plan | Out-Host
+    Write-Host '> $plan | Where-Object Action -NE NoOp | Format-List   # field by field, secrets as (secret)' -ForegroundColor Cyan
+    $plan | Where-Object Action -NE NoOp | Format-List | Out-Host
+
+    Write-Host '> Set-SdeAlmConfiguration ./sde-alm.json -WhatIf' -ForegroundColor Cyan
+    Set-SdeAlmConfiguration $document -WhatIf
+    Write-Host '> $plan | Set-SdeAlmConfiguration   # applies exactly the reviewed plan' -ForegroundColor Cyan
+    $plan | Set-SdeAlmConfiguration | Out-Host
+    Write-Host '> Test-SdeAlmConfiguration ./sde-alm.json   # in sync again; a second Set- would send nothing' -ForegroundColor Cyan
+    Test-SdeAlmConfiguration $document | Out-Host
+    foreach ($name in $secrets.Keys) { Remove-Item "env:$name" }
+    Remove-Item -Recurse -Force $folder
+
     Disconnect-Sde
 }
 finally {

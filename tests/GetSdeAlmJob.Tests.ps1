@@ -246,10 +246,10 @@ Describe 'Jobs and ALM connections piped to Get-SdeAlmConnection' {
     It 'answers "which ALM connections failed?" with each failed one once, read once' {
         $scenario = New-Scenario
         $null = Connect-TestSde $scenario
-        # Failed jobs, newest first: 6 (ALM connection 2), 7 (3), 4 (1), 2 (3 again).
-        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection).Id) | Should -Be @(2, 3, 1)
+        # Jobs without success, newest (highest id) first: 7 (ALM connection 3), 6 (2), 4 (1), 2 (3 again).
+        @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection).Id) | Should -Be @(3, 2, 1)
         @((Get-Journal $scenario).requests | Where-Object path -Like 'api/v2/connections/*' | ForEach-Object path) |
-            Should -Be @('api/v2/connections/alm/2/', 'api/v2/connections/alm/3/', 'api/v2/connections/alm/1/')
+            Should -Be @('api/v2/connections/alm/3/', 'api/v2/connections/alm/2/', 'api/v2/connections/alm/1/')
         @((Get-SdeAlmJob -Succeeded $false | Get-SdeAlmConnection -PluginId trac -IncludeLastJob).LastJob.Id) | Should -Be @(7)
     }
 

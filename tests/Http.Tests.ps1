@@ -447,6 +447,16 @@ Describe 'Secrets' {
         Add-Run Remove-SdeAlmConnector @{ Connection = $good; Id = 1, 4; Confirm = $false }
         # Connection 2 is always busy and 99 does not exist: the errors carry the server's words.
         Add-Run Start-SdeAlmSync @{ Connection = $good; AlmConnectionId = 1, 2, 99; Wait = $true }
+        # Configuration as code with the token as a connector secret: given as a SecureString, as plain
+        # text (a warning about it), compared, planned under -WhatIf, applied, and exported as a reference.
+        # Their warnings are written, not asked about (-Debug would make the host prompt).
+        $configuration = @{ connectors = @(@{ name = 'Jira Cloud'; plugin = 'jira'; settings = @{ alm_pass = $token; alm_server = 'jira2.example.com' } }) }
+        $plainText = @{ connectors = @(@{ name = 'GitHub'; plugin = 'github'; settings = @{ alm_api_token = $SimulatorToken } }) }
+        Add-Run Compare-SdeAlmConfiguration @{ Connection = $good; Configuration = $configuration; IncludeUnmanaged = $true; WarningAction = 'Continue' }
+        Add-Run Set-SdeAlmConfiguration @{ Connection = $good; Configuration = $configuration; WhatIf = $true; WarningAction = 'Continue' }
+        Add-Run Set-SdeAlmConfiguration @{ Connection = $good; Configuration = $plainText; WarningAction = 'Continue' }
+        Add-Run Test-SdeAlmConfiguration @{ Connection = $good; Configuration = $plainText; WarningAction = 'Continue' }
+        Add-Run Export-SdeAlmConfiguration @{ Connection = $good; Path = (Join-Path $TestDrive 'configuration.json'); WarningAction = 'Continue' }
         # The raw answer holds no token: the simulator, like SD Elements, never sends it back.
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/users/me/' }
         Add-Run Invoke-SdeRestMethod @{ Connection = $good; Path = 'api/v2/connectors/alm/'; Method = 'POST'; Body = @{ name = 'incomplete' } }
@@ -471,6 +481,7 @@ Describe 'Secrets' {
             Add-Run Get-SdeAlmJob @{ Connection = $connection }
             Add-Run Remove-SdeAlmConnection @{ Connection = $connection; Id = 1; Confirm = $false }
             Add-Run Start-SdeAlmSync @{ Connection = $connection; AlmConnectionId = 1 }
+            Add-Run Test-SdeAlmConfiguration @{ Connection = $connection; Configuration = @{ connectors = @() } }
             Add-Run Invoke-SdeRestMethod @{ Connection = $connection; Path = 'api/v2/jobs/alm/'; All = $true }
             Add-Run Export-SdeAlmPluginCatalog @{ Connection = $connection; Path = (Join-Path $TestDrive "failing-$($runs.Count).json") }
             Add-Run Compare-SdeAlmPluginCatalog @{ ReferenceConnection = $connection; DifferencePath = $catalogFile }
@@ -520,6 +531,7 @@ Describe 'Secrets' {
             $connection.ToString()
             Get-Content -Raw (Join-Path $TestDrive 'connection.xml')
             Get-Content -Raw (Join-Path $TestDrive 'errors.xml')
+            # The written files: the exported configuration document and the catalog files.
             Get-ChildItem $TestDrive -Filter *.json | Get-Content -Raw
             [System.Management.Automation.PSSerializer]::Serialize($connection, 5)
         ) -join "`n"

@@ -127,8 +127,8 @@ Describe 'The module manifest' {
         $changelog.Contains($notes) | Should -BeTrue -Because 'the ReleaseNotes come from CHANGELOG.md'
     }
 
-    It 'ships LICENSE, CHANGELOG.md and the compiled help with the module' {
-        foreach ($file in 'LICENSE', 'CHANGELOG.md', 'en-US/SdeAlm.dll-Help.xml', 'en-US/about_SdeAlm.help.txt') {
+    It 'ships LICENSE, CHANGELOG.md, the compiled help and the configuration schema with the module' {
+        foreach ($file in 'LICENSE', 'CHANGELOG.md', 'en-US/SdeAlm.dll-Help.xml', 'en-US/about_SdeAlm.help.txt', 'SdeAlm.Configuration.schema.json') {
             Join-Path $script:ModuleFolder $file | Should -Exist
         }
     }

@@ -71,12 +71,14 @@ BeforeDiscovery {
         Refused Invoke-SdeRestMethod $notText -Except String -Binds 'refused: not text'
 
         # ALM connection 3 is 'Legacy Trac' of project 2 through connector 2; the CSV row names project 1.
-        Row New-SdeAlmConnection AlmConnection 'ProjectId, ConnectorId, Alias, Frequency by property name: a copy, refused for want of settings' -Refused SdeAlmSettingInvalid -Message "*ALM connection 'Legacy Trac' of project 2 *"
+        Row New-SdeAlmConnection AlmConnection 'ProjectId, ConnectorId, Alias, Frequency and Settings by property name: a copy (nothing sent under -WhatIf)'
         Row New-SdeAlmConnection CsvRow 'ProjectId, ConnectorId, Alias by property name, refused for want of settings' -Refused SdeAlmSettingInvalid -Message "*ALM connection 'Csv Alias' of project 1 *"
         Row New-SdeAlmConnection AlmJob 'ProjectId only: refused' -Refused InputObjectMissingMandatory
-        Refused New-SdeAlmConnection $notBound -Except AlmConnection, CsvRow, AlmJob
+        Row New-SdeAlmConnection AlmConnector 'Settings only: refused' -Refused InputObjectMissingMandatory
+        Refused New-SdeAlmConnection $notBound -Except AlmConnection, CsvRow, AlmJob, AlmConnector
 
-        foreach ($piped in 'AlmConnector', 'AlmConnection', 'AlmPluginField', 'AlmPlugin', 'CsvRow') {
+        Row New-SdeAlmConnector AlmConnector 'Name, PluginId, Inaccessible and Settings by property name: a copy (nothing sent under -WhatIf)'
+        foreach ($piped in 'AlmConnection', 'AlmPluginField', 'AlmPlugin', 'CsvRow') {
             Row New-SdeAlmConnector $piped 'Name or PluginId by property name, but no Setting: refused' -Refused InputObjectMissingMandatory
         }
         Refused New-SdeAlmConnector $notBound -Except AlmConnector, AlmConnection, AlmPluginField, AlmPlugin, CsvRow
@@ -91,10 +93,16 @@ BeforeDiscovery {
         Row Test-SdeAlmConnector AlmConnector '-InputObject' -Output 'test connector 1: True'
         Refused Test-SdeAlmConnector $notBound -Except AlmConnector
 
+        Row Start-SdeAlmSync AlmConnection '-InputObject (nothing queued under -WhatIf)'
+        Refused Start-SdeAlmSync $notBound -Except AlmConnection
+
         Row Remove-SdeAlmConnection AlmConnection '-InputObject (read, nothing sent under -WhatIf)'
         Refused Remove-SdeAlmConnection $notBound -Except AlmConnection
         Row Remove-SdeAlmConnector AlmConnector '-InputObject (read, nothing sent under -WhatIf)'
         Refused Remove-SdeAlmConnector $notBound -Except AlmConnector
+
+        # Only the entries of a plan from Compare-SdeAlmConfiguration (none of these inputs) bind.
+        Refused Set-SdeAlmConfiguration $notBound
 
         Refused Select-SdeConnection $notBound
         Refused Disconnect-Sde $notBound
@@ -119,8 +127,10 @@ BeforeAll {
         'Set-SdeAlmConnector'      = @{ Name = 'Jira Cloud'; PassThru = $true }
         'Test-SdeAlmConnection'    = @{}
         'Test-SdeAlmConnector'     = @{}
+        'Start-SdeAlmSync'         = @{ WhatIf = $true }
         'Remove-SdeAlmConnection'  = @{ WhatIf = $true }
         'Remove-SdeAlmConnector'   = @{ WhatIf = $true }
+        'Set-SdeAlmConfiguration'  = @{ WhatIf = $true }
         'Select-SdeConnection'     = @{}
         'Disconnect-Sde'           = @{}
     }

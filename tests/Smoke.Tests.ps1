@@ -192,6 +192,35 @@ Describe 'SdeAlm smoke test' {
         }
     }
 
+    It 'exports the ALM configuration, finds the server in sync, and plans a document from ConvertFrom-Json' {
+        $path = Join-Path $TestDrive 'sde-alm.json'
+        Export-SdeAlmConfiguration $path -WarningAction SilentlyContinue
+        $text = [IO.File]::ReadAllText($path)
+        $text | Should -Match '"alm_pass": \{\s+"env": "SDE_JIRA_CLOUD_ALM_PASS"\s+\}'
+        $text | Should -Not -Match 'jira-secret-T0ken'
+        Test-SdeAlmConfiguration $path -WarningAction SilentlyContinue | Should -Be $true
+
+        $document = $text | ConvertFrom-Json
+        $document.connections[0].frequency = 'monthly'
+        $plan = @(Compare-SdeAlmConfiguration -Configuration $document -WarningAction SilentlyContinue)
+        @($plan | Where-Object { $_.Action -ne 'NoOp' } | ForEach-Object { '{0} {1}: {2}' -f $_.Action, $_.Name, $_.Changes[0] }) |
+            Should -Be @("Update Payments JIRA: frequency: 'daily' -> 'monthly'")
+    }
+
+    It 'reads a secret reference with Get-Secret -Name -Vault' {
+        # A stand-in with SecretManagement's calling convention: the module runs it in this runspace.
+        function global:Get-Secret { param([string] $Name, [string] $Vault) if ($Name -eq 'SDE_JIRA_CLOUD_ALM_PASS' -and $Vault -eq 'Ops') { ConvertTo-SecureString 'jira-secret-T0ken' -AsPlainText -Force } }
+        try {
+            $path = Join-Path $TestDrive 'vault.json'
+            Export-SdeAlmConfiguration $path -ConnectorName 'Jira Cloud' -SecretVault Ops -WarningAction SilentlyContinue
+            Test-SdeAlmConfiguration $path -WarningVariable warnings -WarningAction SilentlyContinue | Should -Be $true
+            @($warnings) | Should -BeNullOrEmpty -Because 'the secret was read and compared, not left out'
+        }
+        finally {
+            Remove-Item function:global:Get-Secret
+        }
+    }
+
     It 'disconnects, removes the module, and imports it again in the same session' {
         Disconnect-Sde
         Remove-Module SdeAlm

@@ -9,7 +9,8 @@
     processes. Prints a table, writes out/bench.json (every sample) and out/bench.md (the README block).
     Exits non-zero only when something is wrong (rows differ, a child fails); a missed target is
     reported, not failed: this is a benchmark, not a test. -Part ManyAtOnce runs only rows (9) and
-    (10) (about 3 minutes) and writes out/bench-many.md and out/bench-many.json.
+    (10) (about 3 minutes) and writes out/bench-many.md and out/bench-many.json; -Part Configuration
+    only rows (11) and (12), configuration as code (under a minute).
 #>
 [CmdletBinding()]
 param(
@@ -26,8 +27,11 @@ param(
     # Rounds of the many-at-once rows (9) and (10), and their -ThrottleLimit values (a string list, as above).
     [int] $ManyRounds = 3,
     [string[]] $ThrottleLimits = @('1', '4', '8', '16'),
+    # Rows (11) and (12), configuration as code: measured rounds (after one warm-up round).
+    [int] $ConfigurationRounds = 7,
     # All: every row. ManyAtOnce: only rows (9) and (10), printed and written to out/bench-many.md and .json.
-    [ValidateSet('All', 'ManyAtOnce')]
+    # Configuration: only rows (11) and (12), against a simulator of their own, written to out/bench-configuration.json.
+    [ValidateSet('All', 'ManyAtOnce', 'Configuration')]
     [string] $Part = 'All',
     [string] $ModuleFolder = (Join-Path $PSScriptRoot '../../out/SdeAlm'),
     [string] $OutputFolder = (Join-Path $PSScriptRoot '../../out')
@@ -350,6 +354,129 @@ function Format-ManyAtOnce {
     "| (10) Requests per poll round while waiting for $($wait.jobs) jobs: one list of the unfinished jobs a round, and $($wait.jobs) reads by id in all (each job once, when it finished) | $($perRound.median.ToString('0.0', $Invariant)) | $($perRound.min.ToString('0.0', $Invariant)) | $($perRound.max.ToString('0.0', $Invariant)) | one read per job per round: $($wait.jobs) | < $($wait.jobs) | $(if ($perRound.max -lt $wait.jobs) { 'yes' } else { '**no**' }) |"
 }
 
+function New-Row {
+    param([string] $Contender, $Entry, [string] $Unit = 'ms', [string] $Ratio = '', [string] $Target = '', $Met = $null)
+    $cells = @($Entry.median, $Entry.min, $Entry.max | ForEach-Object { (Format-Ms $_) + $(if ($Unit -eq 'MiB') { ' MiB' } else { '' }) })
+    $metText = if ($null -eq $Met) { '' } elseif ($Met) { 'yes' } else { '**no**' }
+    "| $Contender | $($cells -join ' | ') | $Ratio | $Target | $metText |"
+}
+
+function Measure-Configuration {
+    <#
+    Rows (11) and (12), against a simulator with the usual catalog (6 plugins), so that the figures are
+    about the ALM connections rather than a 400-plugin catalog:
+    (11) Compare-SdeAlmConfiguration of a document exported from a server with $Connections more ALM
+        connections (all NoOp, secrets compared), against the same three GETs by a reused HttpClient
+        with each answer deserialized into the module's own source-generated wire records.
+    (12) Set-SdeAlmConfiguration of a document with $Connections new ALM connections (plan included),
+        against the same rows piped into New-SdeAlmConnection; each on a store of its own.
+    #>
+    param([System.Net.Http.HttpClient] $Http)
+
+    $simulator = Start-SdeSimulator
+    try {
+        $secure = ConvertTo-SecureString $simulator.Token -AsPlainText -Force
+        $authorization = "Token $($simulator.Token)"
+        $work = New-Item -ItemType Directory -Force (Join-Path $OutputFolder 'bench-configuration')
+
+        # (11): export once, with the seeded secrets in the environment so that they are compared too.
+        $env:SDE_GITHUB_ALM_API_TOKEN = 'ghp_simulatorToken0123456789'
+        $env:SDE_JIRA_CLOUD_ALM_PASS = 'jira-secret-T0ken'
+        $env:SDE_TRAC_ON_PREMISES_ALM_PASS = 'trac-pa55word'
+        $compareUrl = "$($simulator.Url)connections=$Connections/bench-compare/"
+        $compareConnection = Connect-Sde -Server $compareUrl -Token $secure -AllowUnencryptedAuthentication -SkipValidation -NotCurrent
+        $document = Join-Path $work 'compare.json'
+        Export-SdeAlmConfiguration $document -Connection $compareConnection -WarningAction SilentlyContinue
+        $plan = @(Compare-SdeAlmConfiguration $document -Connection $compareConnection)
+        $expected = 3 + 4 + $Connections
+        if ($plan.Count -ne $expected -or @($plan | Where-Object Action -NE NoOp).Count -ne 0) {
+            throw "Compare-SdeAlmConfiguration planned $($plan.Count) entries ($(@($plan | Where-Object Action -NE NoOp).Count) not NoOp), not $expected NoOp."
+        }
+        $assembly = [SdeAlm.Model.AlmPlugin].Assembly
+        $typeInfo = {
+            param([string] $Context, [string] $Property)
+            $type = $assembly.GetType("SdeAlm.Json.$Context", $true)
+            $type.GetProperty($Property).GetValue($type.GetProperty('Default', [Reflection.BindingFlags]'Public, NonPublic, Static').GetValue($null))
+        }
+        $lists = @(
+            @{ Uri = [uri]"${compareUrl}api/v2/plugins/alm/"; Read = [SdeBenchWire]::Deserializer((& $typeInfo 'SdeJsonContext' 'AlmPluginPage')) }
+            @{ Uri = [uri]"${compareUrl}api/v2/connectors/alm/"; Read = [SdeBenchWire]::Deserializer((& $typeInfo 'AlmResourceJsonContext' 'AlmConnectorPage')) }
+            @{ Uri = [uri]"${compareUrl}api/v2/connections/alm/"; Read = [SdeBenchWire]::Deserializer((& $typeInfo 'AlmResourceJsonContext' 'AlmConnectionPage')) }
+        )
+        $before = (Invoke-RestMethod "$($simulator.Url)_sim/requests?prefix=connections=$Connections/bench-compare").count
+        $null = Compare-SdeAlmConfiguration $document -Connection $compareConnection
+        $readsPerCompare = (Invoke-RestMethod "$($simulator.Url)_sim/requests?prefix=connections=$Connections/bench-compare").count - $before
+        Write-Host "Configuration (11): $expected entries, $readsPerCompare requests per Compare-; 1 warm-up round, then $ConfigurationRounds rounds..."
+        $compare = Measure-Alternating -WarmUp 1 -Rounds $ConfigurationRounds -Activity 'Compare-SdeAlmConfiguration' -Contender ([ordered]@{
+                'compare'  = { @(Compare-SdeAlmConfiguration $document -Connection $compareConnection).Count }
+                'rawLists' = { foreach ($list in $lists) { $null = $list.Read.Invoke([SdeBenchWire]::Download($Http, $list.Uri, $authorization)) } }
+            })
+        Disconnect-Sde -Connection $compareConnection
+
+        # (12): the same rows as a document (written once, read by each Set-) and as pipeline objects.
+        $rows = @(1..$Connections | ForEach-Object { [pscustomobject]@{ ProjectId = 10000 + $_; Alias = "Bench $_"; Setting = @{ alm_project = "B$_" } } })
+        $setDocument = Join-Path $work 'set.json'
+        @{ connections = @($rows | ForEach-Object { [ordered]@{ project = $_.ProjectId; alias = $_.Alias; connector = 'Jira Cloud'; settings = $_.Setting } }) } |
+            ConvertTo-Json -Depth 6 | Set-Content -Path $setDocument
+        $times = @{ set = [System.Collections.Generic.List[double]]::new(); new = [System.Collections.Generic.List[double]]::new() }
+        $requestsPerSet = 0.0
+        Write-Host "Configuration (12): 1 warm-up round, then $ConfigurationRounds rounds of $Connections ALM connections by each contender..."
+        for ($round = 0; $round -le $ConfigurationRounds; $round++) {
+            $order = if ($round % 2) { 'new', 'set' } else { 'set', 'new' }
+            foreach ($name in $order) {
+                $prefix = "bench-$name-$round"
+                $server = Connect-Sde -Server "$($simulator.Url)$prefix/" -Token $secure -AllowUnencryptedAuthentication -SkipValidation -NotCurrent
+                Invoke-FullCollection
+                $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                $made = if ($name -eq 'set') {
+                    @(Set-SdeAlmConfiguration $setDocument -Connection $server -Confirm:$false).Count
+                }
+                else {
+                    @($rows | New-SdeAlmConnection -ConnectorId 1 -Connection $server).Count
+                }
+                $clock.Stop()
+                if ($made -ne $Connections) { throw "The $name contender created $made ALM connections, not $Connections." }
+                if ($round -gt 0) { $times[$name].Add($clock.Elapsed.TotalMilliseconds) }
+                if ($name -eq 'set') { $requestsPerSet = (Invoke-RestMethod "$($simulator.Url)_sim/requests?prefix=$prefix").count / $Connections }
+                Disconnect-Sde -Connection $server
+            }
+        }
+
+        [ordered]@{
+            entries        = $expected
+            readsPerCompare = $readsPerCompare
+            compare        = $compare
+            set            = Get-Summary $times.set.ToArray()
+            new            = Get-Summary $times.new.ToArray()
+            requestsPerSet = $requestsPerSet
+        }
+    }
+    finally {
+        Stop-SdeSimulator $simulator
+    }
+}
+
+function Get-ConfigurationRow {
+    # The table rows and targets of (11) and (12).
+    param($Result)
+    $t9 = [double]$Result.compare.compare.median
+    $t9raw = [double]$Result.compare.rawLists.median
+    $t10 = [double]$Result.set.median
+    $t10new = [double]$Result.new.median
+    $targets = @(
+        [ordered]@{ id = '11'; measure = "Compare- over $Connections ALM connections / raw GETs of the three lists + deserializing, time"; ratio = $t9 / $t9raw; target = '<= 2x'; met = ($t9 / $t9raw) -le 2 }
+        [ordered]@{ id = '12'; measure = "Set- creating $Connections ALM connections / the same rows piped to New-SdeAlmConnection, time"; ratio = $t10 / $t10new; target = '<= 1.2x'; met = ($t10 / $t10new) -le 1.2 }
+    )
+    $rows = @(
+        (New-Row "(11) ``Compare-SdeAlmConfiguration`` of an export, $($Result.entries) entries all NoOp (secrets compared), $($Result.readsPerCompare) requests, ms" $Result.compare.compare '' "$(Format-Ratio ($t9 / $t9raw)) raw" '<= 2x raw' $targets[0].met)
+        (New-Row '(11) raw: the same 3 GETs from a reused `HttpClient`, each deserialized into the module''s wire records, ms' $Result.compare.rawLists)
+        (New-Row "(12) ``Set-SdeAlmConfiguration`` of a document with $Connections new ALM connections (read, checked, planned, applied), ms" $Result.set '' "$(Format-Ratio ($t10 / $t10new)) New-" '<= 1.2x New-' $targets[1].met)
+        (New-Row "(12) the same $Connections rows piped to ``New-SdeAlmConnection -ConnectorId 1``, ms" $Result.new)
+        "| (12) Requests per created ALM connection by ``Set-SdeAlmConfiguration`` (three lists read once) | $($Result.requestsPerSet.ToString('0.000', $Invariant)) | | | | | |"
+    )
+    [pscustomobject]@{ Targets = $targets; Rows = $rows }
+}
+
 #endregion
 
 #region Contenders
@@ -432,6 +559,22 @@ if ($Part -eq 'ManyAtOnce') {
     $report | ConvertTo-Json -Depth 8 | Set-Content -Path (Join-Path $OutputFolder 'bench-many.json')
     Write-Host ''
     Write-Host $markdown
+    exit 0
+}
+
+if ($Part -eq 'Configuration') {
+    # Rows (11) and (12) alone: a few minutes less, for work on configuration as code.
+    $Http = [System.Net.Http.HttpClient]::new()
+    $configuration = Measure-Configuration -Http $Http
+    $rows = Get-ConfigurationRow $configuration
+    $machine = Get-MachineInfo
+    Write-Host ''
+    Write-Host "Measured on $($machine.cpu), $($machine.cores) cores, $($machine.os); $($machine.dotnet), PowerShell $($machine.pwsh); 1-minute load average $(Get-LoadAverage). Medians of $ConfigurationRounds rounds after 1 warm-up round."
+    Write-Host ''
+    Write-Host '| Contender | Median | Min | Max | Ratio | Target | Met |'
+    Write-Host '| --- | ---: | ---: | ---: | ---: | --- | --- |'
+    $rows.Rows | ForEach-Object { Write-Host $_ }
+    [ordered]@{ configuration = $configuration; targets = $rows.Targets } | ConvertTo-Json -Depth 8 | Set-Content -Path (Join-Path $OutputFolder 'bench-configuration.json')
     exit 0
 }
 
@@ -614,6 +757,10 @@ try {
     try { $report['manyAtOnce'] = Measure-ManyAtOnce -Simulator $manySimulator -Limits $ThrottleLimits -Rounds $ManyRounds }
     finally { Stop-SdeSimulator $manySimulator }
     #endregion
+
+    #region (11) and (12): configuration as code
+    $report['configuration'] = Measure-Configuration -Http $Http
+    #endregion
 }
 finally {
     Stop-SdeSimulator $simulator
@@ -644,15 +791,11 @@ $targets = @(
     [ordered]@{ id = '7'; measure = "$Connections ALM connections, module / raw POSTs, time"; ratio = $t7 / $t7raw; target = '<= 1.5x'; met = ($t7 / $t7raw) -le 1.5 }
     [ordered]@{ id = '8'; measure = 'requests per created ALM connection'; ratio = $connectionReport.requestsPerConnection; target = "<= 1 + 2/$Connections"; met = $connectionReport.requestsPerConnection -le $requestGoal }
 )
+$configurationRows = Get-ConfigurationRow $report['configuration']
+$targets += $configurationRows.Targets
 $report['targets'] = $targets
 $report['loadAverageAtEnd'] = Get-LoadAverage
 
-function New-Row {
-    param([string] $Contender, $Entry, [string] $Unit = 'ms', [string] $Ratio = '', [string] $Target = '', $Met = $null)
-    $cells = @($Entry.median, $Entry.min, $Entry.max | ForEach-Object { (Format-Ms $_) + $(if ($Unit -eq 'MiB') { ' MiB' } else { '' }) })
-    $metText = if ($null -eq $Met) { '' } elseif ($Met) { 'yes' } else { '**no**' }
-    "| $Contender | $($cells -join ' | ') | $Ratio | $Target | $metText |"
-}
 
 $byId = @{}; foreach ($target in $targets) { $byId[$target.id] = $target }
 $mb = ($Bytes.Length / 1MB).ToString('0.00', $Invariant)
@@ -683,6 +826,7 @@ $table.Add((New-Row "(7) $Connections rows piped to ``New-SdeAlmConnection`` (ca
 $table.Add((New-Row "(7) raw: the same $Connections POSTs from a reused ``HttpClient``, ms" $connectionReport.raw))
 $table.Add("| (8) Requests per created ALM connection (one catalog and one connector read per pipeline) | $($connectionReport.requestsPerConnection.ToString('0.000', $Invariant)) | | | | <= $($requestGoal.ToString('0.000', $Invariant)) | $(if ($byId['8'].met) { 'yes' } else { '**no**' }) |")
 foreach ($row in Format-ManyAtOnce $report.manyAtOnce) { $table.Add($row) }
+foreach ($row in $configurationRows.Rows) { $table.Add($row) }
 
 $where = [System.Collections.Generic.List[string]]::new()
 $where.Add('| Where the time goes (same rounds, medians) | Wall ms | CPU ms, all threads | Allocated MiB | GC pause ms |')

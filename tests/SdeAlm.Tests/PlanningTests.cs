@@ -194,6 +194,69 @@ public class PlanningTests
         Assert.Null(ResourcePlanner.Create(edit, "nope", s_catalog, validate: false).Refusal("https://sde/"));
     }
 
+    [Fact]
+    public void Keys_the_server_keeps_that_are_no_field_are_sent_back_unjudged_unless_the_write_names_them()
+    {
+        // Current releases add last_successful_run to a connection's params; it is no catalog field.
+        var wire = new AlmConnectionWire
+        {
+            Id = 4,
+            Alias = "PAY",
+            Project = 7,
+            Connector = 9,
+            System = new AlmSystemWire { Id = "trac" },
+            Params = JsonDocument.Parse("""{"alm_project":"PAY","last_successful_run":null}""").RootElement,
+        };
+        var current = AlmResourceMapper.ToConnection(wire, s_catalog, "https://sde/", null);
+        var plan = ResourcePlanner.Update(ResourceEdits.ConnectionChange(current, null, null, new Hashtable { ["alm_project"] = "PAY2" }), current, s_catalog, validate: true);
+        Assert.Null(plan.Refusal("https://sde/"));
+        Assert.Equal(["alm_project", "last_successful_run"], plan.SettingsToSend!.Keys.Cast<string>());
+        Assert.Equal(["alm_project: 'PAY' -> 'PAY2'"], plan.Changes.Select(change => change.ToString()));
+
+        var named = ResourcePlanner.Update(ResourceEdits.ConnectionChange(current, null, null, new Hashtable { ["last_successful_run"] = "x" }), current, s_catalog, validate: true);
+        Assert.Contains("last_successful_run: 'last_successful_run' is not a field of plugin 'trac'", named.Refusal("https://sde/")!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":9,"name":"Trac","system":{"id":"trac"},"params":{}}""", false, null)]
+    [InlineData("""{"id":9,"name":"Trac","system":{"id":"trac"},"params":{},"fields_editable_on_project":null}""", true, null)]
+    [InlineData("""{"id":9,"name":"Trac","system":{"id":"trac"},"params":{},"fields_editable_on_project":["alm_project","sde_min_priority"]}""", true, "alm_project,sde_min_priority")]
+    public void A_connector_carries_fields_editable_on_project_when_the_server_sends_it(string json, bool has, string? fields)
+    {
+        var connector = AlmResourceMapper.ToConnector(JsonSerializer.Deserialize(json, AlmResourceJsonContext.Default.AlmConnectorWire)!, s_catalog, "https://sde/", null);
+        Assert.Equal(has, connector.HasFieldsEditableOnProject);
+        Assert.Equal(fields, connector.FieldsEditableOnProject is { } list ? string.Join(",", list) : null);
+    }
+
+    [Fact]
+    public void Fields_editable_on_project_is_compared_as_a_list_where_null_means_the_plugins_defaults()
+    {
+        var current = Connector("""{"alm_server":"t.example.com","alm_pass":"pw"}""");
+        var same = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, null).WithFieldsEditableOnProject(null), current, s_catalog, validate: true);
+        Assert.Equal(PlanAction.NoOp, same.Action);
+
+        var plan = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, null).WithFieldsEditableOnProject(["alm_project"]), current, s_catalog, validate: true);
+        Assert.Equal(["fields_editable_on_project"], plan.PropertiesToSend.Select(property => property.WireName));
+        Assert.Equal(["FieldsEditableOnProject: (not set) -> 'alm_project'"], plan.Changes.Select(change => change.ToString()));
+
+        var none = ResourcePlanner.Update(ResourceEdits.ConnectorChange(current, null, null, null).WithFieldsEditableOnProject([]), current, s_catalog, validate: true);
+        Assert.Equal(PlanAction.Update, none.Action);
+    }
+
+    [Fact]
+    public void A_connection_moves_to_another_connector_or_to_one_the_run_creates_first()
+    {
+        var wire = new AlmConnectionWire { Id = 4, Alias = "PAY", Project = 7, Connector = 9, System = new AlmSystemWire { Id = "trac" }, Params = JsonDocument.Parse("""{"alm_project":"PAY"}""").RootElement };
+        var current = AlmResourceMapper.ToConnection(wire, s_catalog, "https://sde/", null);
+        Assert.Equal(PlanAction.NoOp, ResourcePlanner.Update(ResourceEdits.ConnectionChange(current, null, null, null, connectorId: 9), current, s_catalog, validate: true).Action);
+        var moved = ResourcePlanner.Update(ResourceEdits.ConnectionChange(current, null, null, null, connectorId: 12), current, s_catalog, validate: true);
+        Assert.Equal(["connector"], moved.PropertiesToSend.Select(property => property.WireName));
+        Assert.Equal(["ConnectorId: 9 -> 12"], moved.Changes.Select(change => change.ToString()));
+
+        var pending = ResourcePlanner.Create(ResourceEdits.NewConnection(7, ResourceEdits.PendingConnector, "Trac 2", "NEW", null, new Hashtable { ["alm_project"] = "N" }), "trac", s_catalog, validate: true);
+        Assert.Equal("Create ALM connection 'NEW' of project 7 through connector 'Trac 2' (created first) on https://sde/:", pending.Describe("https://sde/").Split('\n')[0].TrimEnd());
+    }
+
     private static AlmConnector Connector(string parameters) =>
         AlmResourceMapper.ToConnector(Wire(9, "Trac", JsonDocument.Parse(parameters).RootElement), s_catalog, "https://sde/", null);
 

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
 using SdeAlm.Api;
 using SdeAlm.Model;
@@ -54,10 +53,7 @@ public abstract class SdeAlmWriteCmdlet : SdeAlmResourceCmdlet
             return plan.Current;
         }
 
-        var creating = plan.Action == PlanAction.Create;
-        var heading = $"{(creating ? "Create" : "Update")} {plan.Target}{(creating && plan.Via is { } via ? " " + via : string.Empty)} on {resources.Server}:";
-        var text = heading + string.Concat(plan.Changes.Select(change => Environment.NewLine + "  " + (creating ? change.DescribeNew() : change.ToString())));
-        var action = $"{(creating ? "Create" : "Update")} {(plan.Kind == AlmResourceKind.Connector ? "ALM connector" : "ALM connection")}";
-        return ShouldProcess(text, text + Environment.NewLine + "Continue?", action) ? resources.Write(plan, context) : null;
+        var text = plan.Describe(resources.Server);
+        return ShouldProcess(text, text + Environment.NewLine + "Continue?", plan.Caption) ? resources.Write(plan, context) : null;
     }
 }

@@ -40,6 +40,12 @@ internal static class SdeErrorIds
     public const string AlmSyncTimeoutWithoutWait = "SdeAlmSyncTimeoutWithoutWait";
     public const string RestUrlRefused = "SdeRestUrlRefused";
     public const string RestArgumentInvalid = "SdeRestArgumentInvalid";
+    public const string AlmConfigurationInvalid = "SdeAlmConfigurationInvalid";
+    public const string AlmConfigurationFileNotFound = "SdeAlmConfigurationFileNotFound";
+    public const string AlmConfigurationFileExists = "SdeAlmConfigurationFileExists";
+    public const string AlmConfigurationFileError = "SdeAlmConfigurationFileError";
+    public const string AlmPlanOutdated = "SdeAlmPlanOutdated";
+    public const string AlmNameNotUnique = "SdeAlmNameNotUnique";
     public const string FilterNoMatch = "SdeFilterNoMatch";
     public const string AlmRemoveNotAllowed = "SdeAlmRemoveNotAllowed";
     public const string CatalogFileNotFound = "SdeAlmCatalogFileNotFound";

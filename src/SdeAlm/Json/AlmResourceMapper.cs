@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
@@ -29,7 +30,9 @@ internal static class AlmResourceMapper
             ToSettings(wire.Params, catalog.SecretKeys(pluginId), wire.Id),
             IsObject(wire.Params),
             server,
-            serverConnection);
+            serverConnection,
+            ToNames(wire.FieldsEditableOnProject),
+            wire.FieldsEditableOnProject.ValueKind != JsonValueKind.Undefined);
     }
 
     public static AlmConnection ToConnection(AlmConnectionWire wire, PluginCatalogIndex catalog, string server, object? serverConnection) =>
@@ -76,6 +79,12 @@ internal static class AlmResourceMapper
 
         return new AlmSettingsDictionary(settings);
     }
+
+    /// <summary>A list of names (items that are not text as their JSON text); null for null, absent or anything else.</summary>
+    private static ReadOnlyCollection<string>? ToNames(JsonElement names) =>
+        names.ValueKind == JsonValueKind.Array
+            ? Array.AsReadOnly(names.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.String ? item.GetString() ?? string.Empty : item.GetRawText()).ToArray())
+            : null;
 
     private static bool IsObject(JsonElement? parameters) => parameters is { ValueKind: JsonValueKind.Object };
 

@@ -22,6 +22,13 @@ internal sealed class AlmConnectorWire
 
     [JsonPropertyName("params")]
     public JsonElement? Params { get; set; }
+
+    /// <summary>
+    /// The params project connections may set for themselves (current releases): a list of names, or null
+    /// for the plugin's defaults. Undefined when the server does not send the key at all.
+    /// </summary>
+    [JsonPropertyName("fields_editable_on_project")]
+    public JsonElement FieldsEditableOnProject { get; set; }
 }
 
 /// <summary>A project's ALM connection as the API sends it; <c>params</c> is absent for users who may not edit ALM connections.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace SdeAlm.Model;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SdeAlm.Model;
 /// </summary>
 public sealed class AlmConnector
 {
-    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, AlmSettingsDictionary settings, bool settingsVisible, string server, object? serverConnection)
+    internal AlmConnector(int id, string? name, string? pluginId, string? pluginName, bool inaccessible, AlmSettingsDictionary settings, bool settingsVisible, string server, object? serverConnection, IReadOnlyList<string>? fieldsEditableOnProject = null, bool hasFieldsEditableOnProject = false)
     {
         Id = id;
         Name = name;
@@ -17,6 +19,8 @@ public sealed class AlmConnector
         SettingsVisible = settingsVisible;
         Server = server;
         ServerConnection = serverConnection;
+        FieldsEditableOnProject = fieldsEditableOnProject;
+        HasFieldsEditableOnProject = hasFieldsEditableOnProject;
     }
 
     public int Id { get; }
@@ -36,6 +40,15 @@ public sealed class AlmConnector
     /// catalog marks masked_string is a SecureString. Its text is <c>key=value; …</c>, secrets as ********.
     /// </summary>
     public AlmSettingsDictionary Settings { get; }
+
+    /// <summary>
+    /// The settings that project ALM connections may set for themselves (current releases); null for the
+    /// plugin's defaults, and on servers that do not have the property.
+    /// </summary>
+    public IReadOnlyList<string>? FieldsEditableOnProject { get; }
+
+    /// <summary>The server sent fields_editable_on_project (null or a list): current releases do, older ones do not.</summary>
+    internal bool HasFieldsEditableOnProject { get; }
 
     /// <summary>The server the connector was read from, context root included.</summary>
     public string Server { get; }

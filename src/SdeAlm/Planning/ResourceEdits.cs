@@ -11,6 +11,9 @@ namespace SdeAlm.Planning;
 /// </summary>
 internal static class ResourceEdits
 {
+    /// <summary>The connector id of an edit whose connector does not exist yet: no server gives a connector id 0.</summary>
+    public const int PendingConnector = 0;
+
     public static ResourceEdit NewConnector(string name, string pluginId, bool inaccessible, IDictionary? settings) =>
         new ResourceEdit(AlmResourceKind.Connector, name) { Via = $"for plugin '{pluginId}'", Settings = settings }
             .With(nameof(AlmConnector.Name), "name", name)
@@ -33,21 +36,42 @@ internal static class ResourceEdits
         return edit;
     }
 
-    public static ResourceEdit NewConnection(int projectId, AlmConnector connector, string alias, string? frequency, IDictionary? settings)
+    /// <summary>
+    /// The connectors a project's ALM connections may set settings of themselves (current releases'
+    /// <c>fields_editable_on_project</c>): a list of names, or null for the plugin's defaults.
+    /// </summary>
+    public static ResourceEdit WithFieldsEditableOnProject(this ResourceEdit edit, IReadOnlyList<string>? fields) =>
+        edit.With(nameof(AlmConnector.FieldsEditableOnProject), "fields_editable_on_project", fields);
+
+    public static ResourceEdit NewConnection(int projectId, AlmConnector connector, string alias, string? frequency, IDictionary? settings) =>
+        NewConnection(projectId, connector.Id, connector.Name, alias, frequency, settings);
+
+    /// <summary>
+    /// A new ALM connection through connector <paramref name="connectorId"/>; <see cref="PendingConnector"/>
+    /// stands for a connector that the same run creates first, whose id is known only then.
+    /// </summary>
+    public static ResourceEdit NewConnection(int projectId, int connectorId, string? connectorName, string alias, string? frequency, IDictionary? settings)
     {
-        var edit = new ResourceEdit(AlmResourceKind.Connection, alias, projectId) { Via = $"through connector {connector.Id} '{connector.Name}'", Settings = settings }
+        var via = connectorId == PendingConnector ? $"through connector '{connectorName}' (created first)" : $"through connector {connectorId} '{connectorName}'";
+        var edit = new ResourceEdit(AlmResourceKind.Connection, alias, projectId) { Via = via, Settings = settings }
             .With(nameof(AlmConnection.Alias), "alias", alias)
-            .With(nameof(AlmConnection.ConnectorId), "connector", connector.Id)
+            .With(nameof(AlmConnection.ConnectorId), "connector", connectorId)
             .With(nameof(AlmConnection.ProjectId), "project", projectId);
         return frequency is null ? edit : edit.With(nameof(AlmConnection.Frequency), "frequency", frequency.ToLowerInvariant());
     }
 
-    public static ResourceEdit ConnectionChange(AlmConnection current, string? alias, string? frequency, IDictionary? settings)
+    /// <summary>A change of an ALM connection; <paramref name="connectorId"/> moves it to another connector (<see cref="PendingConnector"/>: one created first).</summary>
+    public static ResourceEdit ConnectionChange(AlmConnection current, string? alias, string? frequency, IDictionary? settings, int? connectorId = null)
     {
         var edit = new ResourceEdit(AlmResourceKind.Connection, current.Alias, current.ProjectId) { Settings = settings };
         if (alias is not null)
         {
             edit.With(nameof(AlmConnection.Alias), "alias", alias);
+        }
+
+        if (connectorId is { } connector)
+        {
+            edit.With(nameof(AlmConnection.ConnectorId), "connector", connector);
         }
 
         return frequency is null ? edit : edit.With(nameof(AlmConnection.Frequency), "frequency", frequency.ToLowerInvariant());

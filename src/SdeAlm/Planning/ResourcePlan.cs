@@ -77,6 +77,9 @@ internal sealed class ResourcePlan
     /// <summary>The setting keys the write named, spelt the catalog's way: warnings are about these only.</summary>
     public ICollection<string> NamedKeys { get; internal set; } = [];
 
+    /// <summary>The settings the write named, with their values, spelt the catalog's way (before the merge).</summary>
+    public OrderedDictionary Requested { get; internal set; } = SettingKeys.NewDictionary();
+
     /// <summary>Settings were to be checked, but the server's catalog does not list the plugin.</summary>
     public bool PluginMissing { get; internal set; }
 
@@ -131,6 +134,26 @@ internal sealed class ResourcePlan
             SdeErrorIds.AlmSettingInvalid,
             ErrorCategory.InvalidArgument,
             Target);
+    }
+
+    /// <summary>What -Confirm asks about: "Create ALM connector", "Update ALM connection".</summary>
+    public string Caption =>
+        $"{(Action == PlanAction.Create ? "Create" : "Update")} {(Kind == AlmResourceKind.Connector ? "ALM connector" : "ALM connection")}";
+
+    /// <summary>
+    /// The plan as -WhatIf and -Confirm show it: a heading, then one line per change, a new resource's
+    /// values as <c>key = value</c>, an update's as <c>key: 'old' -> 'new'</c>, secrets never shown.
+    /// </summary>
+    public string Describe(string server) => Describe(server, Changes);
+
+    /// <inheritdoc cref="Describe(string)"/>
+    /// <param name="server">The server, as the heading names it.</param>
+    /// <param name="changes">The changes to show, when a caller names them its own way.</param>
+    public string Describe(string server, IEnumerable<SettingChange> changes)
+    {
+        var creating = Action == PlanAction.Create;
+        var heading = $"{(creating ? "Create" : "Update")} {Target}{(creating && Via is { } via ? " " + via : string.Empty)} on {server}:";
+        return heading + string.Concat(changes.Select(change => Environment.NewLine + "  " + (creating ? change.DescribeNew() : change.ToString())));
     }
 
     /// <summary>How messages name the resource: "ALM connector 3 'Jira Cloud'", "ALM connection 'PAY' of project 7".</summary>

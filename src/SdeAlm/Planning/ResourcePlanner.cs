@@ -28,6 +28,7 @@ internal static class ResourcePlanner
             : SettingValidator.Check(plugin, edit.Settings ?? SettingKeys.NewDictionary(), plan.Scope);
         var settings = check.Setting;
         plan.NamedKeys = KeysOf(settings);
+        plan.Requested = settings;
         plan.PropertiesToSend = edit.Properties;
         plan.SettingsToSend = settings;
         plan.Problems = [.. ProblemsToJudge(plan, check, validate)];
@@ -78,6 +79,7 @@ internal static class ResourcePlanner
             }
 
             plan.NamedKeys = KeysOf(given.Setting);
+            plan.Requested = given.Setting;
             var settingChanges = SettingMerge.Compare(currentSettings, merged, secretKeys);
             changes.AddRange(settingChanges);
             plan.SettingsToSend = settingChanges.Count > 0 ? merged : null;
@@ -114,6 +116,7 @@ internal static class ResourcePlanner
             (AlmConnector connector, nameof(AlmConnector.Name)) => connector.Name,
             (AlmConnector connector, nameof(AlmConnector.Inaccessible)) => connector.Inaccessible,
             (AlmConnector connector, nameof(AlmConnector.PluginId)) => connector.PluginId,
+            (AlmConnector connector, nameof(AlmConnector.FieldsEditableOnProject)) => connector.FieldsEditableOnProject,
             (AlmConnection connection, nameof(AlmConnection.Alias)) => connection.Alias,
             (AlmConnection connection, nameof(AlmConnection.Frequency)) => connection.Frequency,
             (AlmConnection connection, nameof(AlmConnection.ConnectorId)) => connection.ConnectorId,

@@ -35,6 +35,9 @@ internal sealed class PluginCatalogIndex
         }
     }
 
+    /// <summary>The plugin ids, in catalog order.</summary>
+    public IEnumerable<string> Ids => _plugins.Keys;
+
     public AlmPlugin? Find(string? pluginId) =>
         pluginId is not null && _plugins.TryGetValue(pluginId, out var plugin) ? plugin : null;
 

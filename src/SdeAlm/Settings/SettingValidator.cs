@@ -151,7 +151,7 @@ internal static class SettingValidator
     /// </summary>
     private static OrderedDictionary Translate(
         OrderedDictionary given,
-        Dictionary<string, AlmPluginField> fields,
+        IReadOnlyDictionary<string, AlmPluginField> fields,
         List<AlmPluginSettingProblem> problems,
         List<AlmPluginSettingProblem> alwaysRefused,
         List<string> notes)
@@ -191,7 +191,7 @@ internal static class SettingValidator
     /// are not settings, so a copy leaves them out rather than claim them for the new resource (or fail
     /// over them); -Verbose names each. A script's own dictionary keeps them, to be refused as unknown.
     /// </summary>
-    private static void LeaveOutServerKeys(AlmPlugin plugin, OrderedDictionary given, Dictionary<string, AlmPluginField> fields, List<string> notes)
+    private static void LeaveOutServerKeys(AlmPlugin plugin, OrderedDictionary given, IReadOnlyDictionary<string, AlmPluginField> fields, List<string> notes)
     {
         foreach (var key in given.Keys.Cast<string>().Where(key => !fields.ContainsKey(key)).ToList())
         {
@@ -246,20 +246,8 @@ internal static class SettingValidator
         return field.Options.FirstOrDefault(option => string.Equals(option.Value, other, StringComparison.OrdinalIgnoreCase))?.Value;
     }
 
-    /// <summary>The named fields of a plugin by name, the first of each name, in catalog order.</summary>
-    private static Dictionary<string, AlmPluginField> FieldsOf(AlmPlugin plugin)
-    {
-        var fields = new Dictionary<string, AlmPluginField>(SettingKeys.Comparer);
-        foreach (var field in plugin.Sections.SelectMany(section => section.Fields).Where(field => !string.IsNullOrEmpty(field.Name)))
-        {
-            if (!fields.ContainsKey(field.Name!))
-            {
-                fields.Add(field.Name!, field);
-            }
-        }
-
-        return fields;
-    }
+    /// <summary>The named fields of a plugin by name, the first of each name, in catalog order; worked out once per plugin.</summary>
+    private static IReadOnlyDictionary<string, AlmPluginField> FieldsOf(AlmPlugin plugin) => PluginFields.Of(plugin).ByName;
 
     /// <summary>A required field that is missing, or given empty, where it must be set.</summary>
     private static void RequiredProblem(AlmPluginField field, OrderedDictionary given, string? scope, List<AlmPluginSettingProblem> problems)
@@ -437,7 +425,7 @@ internal static class SettingValidator
     }
 
     /// <summary>Why a key is refused: no field has its name; the nearest field name when one is close.</summary>
-    private static string NotAField(AlmPlugin plugin, string key, Dictionary<string, AlmPluginField> fields)
+    private static string NotAField(AlmPlugin plugin, string key, IReadOnlyDictionary<string, AlmPluginField> fields)
     {
         if (fields.Count == 0)
         {

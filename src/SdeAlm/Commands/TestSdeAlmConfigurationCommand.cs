@@ -1,0 +1,32 @@
+using System.Linq;
+using System.Management.Automation;
+using SdeAlm.Configuration;
+using SdeAlm.Model;
+
+namespace SdeAlm.Commands;
+
+/// <summary>
+/// Test-SdeAlmConfiguration: $true when every resource of a configuration document is as the server has
+/// it, else $false with one warning per problem (drift detection for a nightly job). -Verbose names
+/// each resource that differs. It writes nothing to the server.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Test, "SdeAlmConfiguration", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(bool))]
+public sealed class TestSdeAlmConfigurationCommand : SdeAlmConfigurationCmdlet
+{
+    protected override void ProcessRecord() => InvokeMappingErrors(() =>
+    {
+        var plan = Plan(UnresolvedSecrets.LeaveOut, includeUnmanaged: false, out _, out _);
+        foreach (var problem in plan.Problems)
+        {
+            WriteWarning(problem);
+        }
+
+        foreach (var resource in plan.Resources.Where(resource => resource.Entry.Action is AlmPlanAction.Create or AlmPlanAction.Update))
+        {
+            WriteVerbose($"{resource.Location}: {resource.Entry.Action}{(resource.Changes.Count == 0 ? string.Empty : " " + string.Join(", ", resource.Changes.Select(change => change.Key)))}");
+        }
+
+        WriteObject(plan.IsInSync);
+    });
+}
