@@ -523,6 +523,20 @@ try { Set-SdeAlmConfiguration '$path' } catch { 'ERROR ' + `$_.FullyQualifiedErr
         Test-SdeAlmConfiguration -Configuration $document -Connection $current.Connection | Should -BeTrue
     }
 
+    It 'names an unresolved alm_* secret once on a server with issue_tracker_* names, not also as its renamed field missing' {
+        $old = New-TestServer
+        $current = New-TestServer 'issuetracker'
+        Set-SecretVariable
+        $document = Read-TestDocument (Export-TestDocument $old @{ ConnectorName = 'Jira Cloud' })
+        # A new connector: nothing on the server holds its password, so only the reference could give it.
+        $document.connectors += [ordered]@{ name = 'Jira Two'; plugin = 'jira'; settings = [ordered]@{ alm_server = 'two.example.com'; alm_user = 'bot'; alm_pass = @{ env = 'SDE_JIRA_TWO_ALM_PASS' } } }
+
+        $record = Get-ErrorRecord { Set-SdeAlmConfiguration -Configuration $document -Connection $current.Connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmConfigurationInvalid,*'
+        $record.Exception.Message | Should -Match "connectors\[1\] 'Jira Two': alm_pass: env:SDE_JIRA_TWO_ALM_PASS is not set"
+        $record.Exception.Message | Should -Not -Match 'issue_tracker_pass'
+    }
+
     It 'takes the document as a hashtable from Import-PowerShellDataFile and as a PSCustomObject from ConvertFrom-Json' {
         $server = New-TestServer
         $psd1 = Join-Path $TestDrive 'alm.psd1'

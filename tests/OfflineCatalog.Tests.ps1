@@ -351,3 +351,68 @@ Describe 'Compare-SdeAlmPluginCatalog' {
         $err.FullyQualifiedErrorId | Should -Be 'SdeAlmCatalogFileNotFound,SdeAlm.Commands.CompareSdeAlmPluginCatalogCommand'
     }
 }
+
+Describe 'Test-SdeAlmConfiguration -CatalogPath' {
+    BeforeAll {
+        function Write-Document {
+            # A configuration document as a file in the catalogs folder; alm_pass is a reference to a
+            # variable nobody sets: offline, a reference is checked for its form only.
+            param([string] $Name, [hashtable] $ConnectorSettings, [string] $ConnectionConnector = 'Jira Cloud')
+            $document = [ordered]@{
+                connectors  = @([ordered]@{ name = 'Jira Cloud'; plugin = 'jira'; settings = $ConnectorSettings })
+                connections = @([ordered]@{ project = 42; alias = 'Payments JIRA'; connector = $ConnectionConnector; frequency = 'daily'; settings = @{ alm_project = 'PAY' } })
+            }
+            $path = Join-Path $Folder $Name
+            $document | ConvertTo-Json -Depth 6 | Set-Content -Path $path -Encoding utf8
+            $path
+        }
+
+        $script:Valid = Write-Document 'valid.json' @{ alm_server = 'jira.example.com'; alm_user = 'sde-bot'; alm_pass = @{ env = 'SDE_NOBODY_SETS_THIS' }; conflict_policy = 'alm' }
+        $script:Invalid = Write-Document 'invalid.json' @{ alm_sever = 'jira.example.com'; alm_user = 'sde-bot'; alm_pass = @{ env = 'SDE_NOBODY_SETS_THIS' } }
+        $script:Elsewhere = Write-Document 'elsewhere.json' @{ alm_server = 'jira.example.com'; alm_user = 'sde-bot'; alm_pass = @{ env = 'SDE_NOBODY_SETS_THIS' } } -ConnectionConnector 'Jira Server'
+    }
+
+    It 'checks a document against the catalog file alone in a fresh pwsh with no connection and no SDE_* variables, and sends nothing' {
+        $variables = @{}
+        Get-ChildItem env: | Where-Object Name -like 'SDE*' | ForEach-Object { $variables[$_.Name] = $null }
+        $before = @((Get-SimulatorRequest $OldScenario).count, (Get-SimulatorRequest $NewScenario).count)
+        $lines = Invoke-FreshPwsh -Environment $variables -Script @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModuleManifest'
+Set-Location '$Folder'
+'connection: ' + [bool](Get-SdeConnection)
+'valid, current release: ' + (Test-SdeAlmConfiguration ./valid.json -CatalogPath ./sde-2026.json)
+'valid, 4.x/5.x: ' + (Test-SdeAlmConfiguration ./valid.json -CatalogPath ./sde-5.json)
+'invalid: ' + (Test-SdeAlmConfiguration ./invalid.json -CatalogPath ./sde-2026.json 3>&1 | ForEach-Object { "`$_" })
+"@
+        $lines | Should -Be @(
+            'connection: False'
+            'valid, current release: True'
+            'valid, 4.x/5.x: True'
+            "invalid: connectors[0] 'Jira Cloud': issue_tracker_server: The field is required but missing. SD Elements shows it as 'Server'. connectors[0] 'Jira Cloud': alm_sever: 'alm_sever' is not a field of plugin 'jira'. Did you mean 'issue_tracker_server'? False"
+        )
+        @((Get-SimulatorRequest $OldScenario).count, (Get-SimulatorRequest $NewScenario).count) | Should -Be $before
+    }
+
+    It 'warns, rather than fails, about a connector it cannot look up without a server' {
+        $result = Test-SdeAlmConfiguration $Elsewhere -CatalogPath $NewPath -WarningVariable warnings -WarningAction SilentlyContinue
+        $result | Should -BeTrue
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeExactly "connections[0] project 42 'Payments JIRA': connector: 'Jira Server' is not a connector of the document, and the catalog file $NewPath holds no connectors, so the ALM connection's settings are not checked. Check it against the server with Test-SdeAlmConfiguration without -CatalogPath."
+    }
+
+    It 'names a secret reference of the wrong form, which it checks without resolving' {
+        $wrongForm = Write-Document 'wrong-form.json' @{ alm_server = 'jira.example.com'; alm_user = 'sde-bot'; alm_pass = @{ env = 'SDE_A'; secret = 'B' } }
+        $result = Test-SdeAlmConfiguration $wrongForm -CatalogPath $NewPath -WarningVariable warnings -WarningAction SilentlyContinue
+        $result | Should -BeFalse
+        @($warnings | Where-Object { "$_" -like "*alm_pass*" }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'refuses -CatalogPath together with -Connection' {
+        $connection = Connect-TestSde $NewScenario -Parameters @{ SkipValidation = $true; NotCurrent = $true }
+        $record = Get-ErrorRecord { Test-SdeAlmConfiguration $Valid -CatalogPath $NewPath -Connection $connection }
+        $record.FullyQualifiedErrorId | Should -BeLike 'SdeAlmCatalogSourceConflict,*'
+        $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Disconnect-Sde $connection
+    }
+}

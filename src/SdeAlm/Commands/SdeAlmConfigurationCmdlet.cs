@@ -93,6 +93,32 @@ public abstract class SdeAlmConfigurationCmdlet : SdeAlmResourceCmdlet
         return plan;
     }
 
+    /// <summary>
+    /// The document checked against a catalog file alone (Export-SdeAlmPluginCatalog): no connection, no
+    /// request, secret references checked for their form only. Planning warnings are written.
+    /// </summary>
+    internal ConfigurationPlan PlanAgainstCatalog(string catalogPath)
+    {
+        if (Connection is not null)
+        {
+            throw new SdeApiException(
+                "-CatalogPath and -Connection both say what to check the document against: give one. With -CatalogPath the document is checked against the catalog file alone, with no connection.",
+                SdeErrorIds.CatalogSourceConflict,
+                ErrorCategory.InvalidArgument,
+                "CatalogPath");
+        }
+
+        var document = ReadDocument();
+        var file = PluginCatalogFile.Open(SessionState, catalogPath, "CatalogPath");
+        var plan = ConfigurationPlanner.Plan(document, ServerState.OfCatalogOnly(file.Index(NewRequestContext()), "the catalog file " + file.Path), Secrets(), UnresolvedSecrets.LeaveOut);
+        foreach (var warning in plan.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        return plan;
+    }
+
     /// <summary>The secret references of a document, each read once per run.</summary>
     internal SecretResolver Secrets() => new(ReadVault);
 

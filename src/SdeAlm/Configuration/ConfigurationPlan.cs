@@ -62,5 +62,8 @@ internal sealed class ConfigurationPlan
     public List<string> Warnings { get; } = [];
 
     /// <summary>True when every resource of the document is as the server has it.</summary>
+    /// <summary>True when the document has no problem: what a check against a catalog alone can say.</summary>
+    public bool IsValid => Problems.Count == 0;
+
     public bool IsInSync => Problems.Count == 0 && Resources.TrueForAll(resource => resource.Entry.Action is AlmPlanAction.NoOp or AlmPlanAction.Unmanaged);
 }

@@ -288,6 +288,13 @@ internal sealed class ConfigurationPlanner
 
         var names = _document.Connectors.Select(connector => connector.Name).Concat(_state.Connectors.Select(connector => connector.Name ?? string.Empty)).ToList();
         var nearest = NameSuggester.Nearest(item.Connector, names);
+        if (_state.CatalogOnly)
+        {
+            // Without a server the connector may well exist there: say what was not checked, not that it is wrong.
+            plan.Warnings.Add($"{where}: connector: '{item.Connector}' is not a connector of the document, and {_state.Server} holds no connectors, so the ALM connection's settings are not checked.{(nearest is null ? string.Empty : $" Did you mean '{nearest}'?")} Check it against the server with Test-SdeAlmConfiguration without -CatalogPath.");
+            return null;
+        }
+
         plan.Problems.Add($"{where}: connector: '{item.Connector}' is neither a connector of the document nor one of {_state.Server}.{(nearest is null ? string.Empty : $" Did you mean '{nearest}'?")}");
         return null;
     }
@@ -326,6 +333,13 @@ internal sealed class ConfigurationPlanner
             if (entry.Value is not SecretReference reference)
             {
                 resolved.Add(key, entry.Value);
+                continue;
+            }
+
+            if (_state.CatalogOnly)
+            {
+                // Checked for its form when the document was read; without a server there is nothing to compare it with.
+                leftOut.Add(key);
                 continue;
             }
 
@@ -369,7 +383,10 @@ internal sealed class ConfigurationPlanner
         if (resourcePlan.Problems.Count > 0)
         {
             // A field left out because its secret did not resolve is named once, as that: not also as "required but missing".
-            plan.Problems.AddRange(resourcePlan.Errors.Where(problem => !leftOut.Contains(problem.Field)).Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
+            // The check may have spelt the field the server's way (alm_pass as issue_tracker_pass): either name is the one left out.
+            plan.Problems.AddRange(resourcePlan.Errors
+                .Where(problem => !leftOut.Contains(problem.Field) && !(IssueTrackerRename.Counterpart(problem.Field) is { } counterpart && leftOut.Contains(counterpart)))
+                .Select(problem => $"{where}: {problem.Field}: {problem.Message}"));
 
             // A document restates what the server has: warn only about what it would change.
             var changed = new HashSet<string>(resourcePlan.Changes.Select(change => change.Key), SettingKeys.Comparer);

@@ -11,14 +11,25 @@ namespace SdeAlm.Configuration;
 /// </summary>
 internal sealed class ServerState
 {
-    public ServerState(PluginCatalogIndex catalog, IReadOnlyList<AlmConnector> connectors, IReadOnlyList<AlmConnection> connections, string server, object? serverConnection)
+    public ServerState(PluginCatalogIndex catalog, IReadOnlyList<AlmConnector> connectors, IReadOnlyList<AlmConnection> connections, string server, object? serverConnection, bool catalogOnly = false)
     {
         Catalog = catalog;
         Connectors = connectors;
         Connections = connections;
         Server = server;
         ServerConnection = serverConnection;
+        CatalogOnly = catalogOnly;
     }
+
+    /// <summary>
+    /// A catalog alone, such as a file from Export-SdeAlmPluginCatalog: a document is checked against it
+    /// with no server, so nothing can be compared, secret references are checked for their form only, and
+    /// a connector the document does not hold cannot be looked up.
+    /// </summary>
+    public bool CatalogOnly { get; }
+
+    /// <summary>The state of a check without a server: <paramref name="catalog"/>, and no connectors or ALM connections.</summary>
+    public static ServerState OfCatalogOnly(PluginCatalogIndex catalog, string source) => new(catalog, [], [], source, null, catalogOnly: true);
 
     public PluginCatalogIndex Catalog { get; }
 
