@@ -36,14 +36,15 @@ BeforeAll {
     }
 
     function Get-RequestLine {
-        # The journal as 'METHOD path?query', optionally only those after the first $Skip requests.
-        param([string] $Scenario, [int] $Skip = 0)
-        @(Get-Journal $Scenario | Select-Object -Skip $Skip | ForEach-Object { '{0} {1}{2}' -f $_.method, $_.path, $(if ($_.query) { '?' + $_.query }) })
+        # The journal as 'METHOD path?query', optionally only the requests from index $From on.
+        param([string] $Scenario, [int] $From = 0)
+        $requests = @(Get-Journal $Scenario)
+        @($requests | Select-Object -Last ([Math]::Max(0, $requests.Count - $From)) | ForEach-Object { '{0} {1}{2}' -f $_.method, $_.path, $(if ($_.query) { '?' + $_.query }) })
     }
 
     function Get-WriteLine {
-        param([string] $Scenario, [int] $Skip = 0)
-        @(Get-RequestLine $Scenario -Skip $Skip | Where-Object { $_ -notlike 'GET *' })
+        param([string] $Scenario, [int] $From = 0)
+        @(Get-RequestLine $Scenario -From $From | Where-Object { $_ -notlike 'GET *' })
     }
 
     function Get-Store {
@@ -289,10 +290,10 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
         $plan[4].ProjectId | Should -Be 42
         $plan[4].Id | Should -BeNullOrEmpty
 
-        $reads = @(Get-RequestLine $server.Scenario -Skip $exportRequests)
+        $reads = @(Get-RequestLine $server.Scenario -From $exportRequests)
         $reads | Should -Be (@('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connections/alm/') * 2)
         Test-SdeAlmConfiguration -Configuration (New-EditedDocument $path) -Connection $server.Connection | Should -BeFalse
-        @(Get-RequestLine $server.Scenario -Skip $exportRequests).Count | Should -Be 9
+        @(Get-RequestLine $server.Scenario -From $exportRequests).Count | Should -Be 9
         Get-WriteLine $server.Scenario | Should -BeNullOrEmpty
     }
 
@@ -303,7 +304,7 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
         # A server connection of its own, which has not learnt the server's paths yet.
         $fresh = Connect-TestSde $server.Scenario -Parameters @{ SkipValidation = $true; NotCurrent = $true }
         $null = Compare-SdeAlmConfiguration $path -Connection $fresh -WarningAction SilentlyContinue
-        @(Get-RequestLine $server.Scenario -Skip $before) | Should -Be @('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connectors/issue-tracker/', 'GET api/v2/connections/issue-tracker/')
+        @(Get-RequestLine $server.Scenario -From $before) | Should -Be @('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connectors/issue-tracker/', 'GET api/v2/connections/issue-tracker/')
     }
 
     It 'applies connectors before connections, creates before updates, and a second Set- sends no write' {
@@ -316,7 +317,7 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
 
         $applied = @(Set-SdeAlmConfiguration $edited -Connection $server.Connection -Confirm:$false)
 
-        Get-WriteLine $server.Scenario -Skip $before | Should -Be @('POST api/v2/connectors/alm/', 'PATCH api/v2/connectors/alm/1/', 'POST api/v2/connections/alm/', 'PATCH api/v2/connections/alm/4/')
+        Get-WriteLine $server.Scenario -From $before | Should -Be @('POST api/v2/connectors/alm/', 'PATCH api/v2/connectors/alm/1/', 'POST api/v2/connections/alm/', 'PATCH api/v2/connections/alm/4/')
         @($applied | ForEach-Object { "$($_.Action) $($_.Kind) $($_.Id) $($_.Name)" }) | Should -Be @('Create Connector 4 Jira Staging', 'Update Connector 1 Jira Cloud', 'Create Connection 5 Staging JIRA', 'Update Connection 4 Website GitHub')
         $store = Get-Store $server.Scenario
         $staging = $store.connectors | Where-Object name -EQ 'Jira Staging'
@@ -329,7 +330,7 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
 
         $again = @(Get-Journal $server.Scenario).Count
         @(Set-SdeAlmConfiguration $edited -Connection $server.Connection) | Should -BeNullOrEmpty
-        Get-RequestLine $server.Scenario -Skip $again | Should -Be @('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connections/alm/')
+        Get-RequestLine $server.Scenario -From $again | Should -Be @('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connections/alm/')
         Test-SdeAlmConfiguration $edited -Connection $server.Connection | Should -BeTrue
     }
 
@@ -359,7 +360,7 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
         $before = @(Get-Journal $server.Scenario).Count
         $applied = @($plan | Where-Object { $_.Kind -eq 'Connection' -and $_.Action -eq 'Update' } | Set-SdeAlmConfiguration)
         @($applied.Name) | Should -Be @('Website GitHub')
-        Get-RequestLine $server.Scenario -Skip $before | Should -Be @('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connections/alm/', 'PATCH api/v2/connections/alm/4/')
+        Get-RequestLine $server.Scenario -From $before | Should -Be @('GET api/v2/plugins/alm/', 'GET api/v2/connectors/alm/', 'GET api/v2/connections/alm/', 'PATCH api/v2/connections/alm/4/')
         @((Get-Store $server.Scenario).connectors).Count | Should -Be 3
     }
 
@@ -379,7 +380,7 @@ Describe 'Compare-, Test- and Set-SdeAlmConfiguration' {
         $record.CategoryInfo.Category | Should -Be 'InvalidOperation'
         $record.Exception.Message | Should -Match ([regex]::Escape("connectors[1] 'Jira Cloud': alm_server: the plan saw 'jira.example.com', the server now has 'changed-by-hand.example.com'."))
         $record.Exception.Message | Should -Match 'Run Compare-SdeAlmConfiguration again'
-        Get-WriteLine $server.Scenario -Skip $before | Should -BeNullOrEmpty
+        Get-WriteLine $server.Scenario -From $before | Should -BeNullOrEmpty
     }
 
     It 'reports drift made behind the module''s back: Test- is $false, -Verbose and Compare- say what' {

@@ -163,7 +163,7 @@ Describe 'Get-SdeAlmJob' {
         $null = Connect-TestSde $scenario
         @((Get-SdeAlmJob).Id) | Should -Be @(7, 6, 5, 4, 3, 2, 1)
         (Get-SdeAlmJob -Id 4).Id | Should -Be 4
-        @((Get-Journal $scenario).requests | Select-Object -Skip 1 | ForEach-Object { "$($_.path) $($_.status)" }) |
+        @((Get-Journal $scenario).requests | Select-FromIndex 1 | ForEach-Object { "$($_.path) $($_.status)" }) |
             Should -Be @('api/v2/jobs/alm/ 404', 'api/v2/jobs/issue-tracker/ 200', 'api/v2/jobs/issue-tracker/4/ 200')
     }
 

@@ -48,7 +48,7 @@ Describe 'Start-SdeAlmSync' {
         $job.Succeeded | Should -BeFalse
         $job.Automatic | Should -BeFalse
         $job.Server | Should -Be (Get-ScenarioUrl $scenario)
-        $requests = @((Get-Journal $scenario).requests | Select-Object -Skip 1)
+        $requests = @((Get-Journal $scenario).requests | Select-FromIndex 1)
         @($requests | ForEach-Object { "$($_.method) $($_.path) $($_.status)" }) | Should -Be @('GET api/v2/connections/alm/3/ 200', 'POST api/v2/projects/2/jobs/alm/ 201')
         $requests[1].body | ConvertTo-Json -Compress | Should -Be '{"connection":3,"automatic":false,"ready":false}'
     }
@@ -63,7 +63,7 @@ Describe 'Start-SdeAlmSync' {
         @($jobs.ProjectId) | Should -Be @(3, 1, 2)
         @($jobs | Where-Object Ready) | Should -BeNullOrEmpty
         @($jobs.Id | Sort-Object) | Should -Be @(8, 9, 10)
-        $requests = @((Get-Journal $scenario).requests | Select-Object -Skip $before)
+        $requests = @((Get-Journal $scenario).requests | Select-FromIndex $before)
         @($requests | ForEach-Object { "$($_.method) $($_.path)" } | Sort-Object) | Should -Be @('POST api/v2/projects/1/jobs/alm/', 'POST api/v2/projects/2/jobs/alm/', 'POST api/v2/projects/3/jobs/alm/')
         @($requests | ForEach-Object { $_.body.connection } | Sort-Object) | Should -Be @(1, 3, 4)
     }
@@ -196,7 +196,7 @@ Describe 'Start-SdeAlmSync' {
         $jobRequests = @((Get-Journal $scenario).requests | Where-Object path -Like '*jobs*')
         @($jobRequests | Select-Object -First 2 | ForEach-Object { "$($_.method) $($_.path) $($_.status)" }) |
             Should -Be @('POST api/v2/projects/3/jobs/alm/ 404', 'POST api/v2/projects/3/jobs/issue-tracker/ 201')
-        @($jobRequests | Select-Object -Skip 2 | Where-Object path -Like '*/jobs/alm/*') | Should -BeNullOrEmpty
+        @($jobRequests | Select-FromIndex 2 | Where-Object path -Like '*/jobs/alm/*') | Should -BeNullOrEmpty
     }
 
     It 'keeps the jobs at jobs/alm/ on a server with the issue-tracker names for connections' {

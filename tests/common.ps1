@@ -135,3 +135,10 @@ function Get-FreeTcpPort {
     $listener.Start()
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
+
+function Select-FromIndex {
+    # The piped items from index $Index on: the requests a command made after those counted before it.
+    param([Parameter(Mandatory, Position = 0)] [int] $Index, [Parameter(ValueFromPipeline)] $InputObject)
+    begin { $position = 0 }
+    process { if ($position++ -ge $Index) { $InputObject } }
+}

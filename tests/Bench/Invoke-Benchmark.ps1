@@ -318,7 +318,8 @@ function Measure-ManyAtOnce {
         $clock.Stop()
         Disconnect-Sde -Connection $connection
         $journal = Invoke-RestMethod -Uri "$($Simulator.Url)_sim/requests?prefix=$([uri]::EscapeDataString($prefix))&detail=1"
-        $during = @($journal.requests | Select-Object -Skip $before)
+        $all = @($journal.requests)
+        $during = @(if ($all.Count -gt $before) { $all[$before..($all.Count - 1)] })
         $lists = @($during | Where-Object { $_.method -eq 'GET' -and $_.path -eq 'api/v2/jobs/alm/' }).Count
         $reads = @($during | Where-Object { $_.method -eq 'GET' -and $_.path -match '^api/v2/jobs/alm/\d+/$' }).Count
         $posts = @($during | Where-Object method -EQ 'POST').Count
