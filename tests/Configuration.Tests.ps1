@@ -38,8 +38,7 @@ BeforeAll {
     function Get-RequestLine {
         # The journal as 'METHOD path?query', optionally only the requests from index $From on.
         param([string] $Scenario, [int] $From = 0)
-        $requests = @(Get-Journal $Scenario)
-        @($requests | Select-Object -Last ([Math]::Max(0, $requests.Count - $From)) | ForEach-Object { '{0} {1}{2}' -f $_.method, $_.path, $(if ($_.query) { '?' + $_.query }) })
+        @(Get-Journal $Scenario | Select-FromIndex $From | ForEach-Object { '{0} {1}{2}' -f $_.method, $_.path, $(if ($_.query) { '?' + $_.query }) })
     }
 
     function Get-WriteLine {
